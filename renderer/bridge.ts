@@ -1,0 +1,76 @@
+// The renderer's only door to the host: typed calls and events from the contract, over the
+// Electron preload when present, loopback HTTP otherwise. Answers are validated again here, so a
+// host and renderer from different builds fail loudly instead of rendering garbage.
+import {
+  calls,
+  events,
+  eventTopics,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+  type ContractError,
+  type EventPayload,
+  type EventTopic,
+  describeIssues,
+} from '../shared/contract';
+import { createHttpTransport } from './transport/http-transport';
+import type { ContractTransport, StreamState } from './transport/types';
+
+export class CallError extends Error {
+  readonly error: ContractError;
+  constructor(error: ContractError) {
+    super(error.message);
+    this.name = 'CallError';
+    this.error = error;
+  }
+}
+
+export function createBridge(transport: ContractTransport) {
+  return {
+    mode: transport.mode,
+
+    async call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+      const envelope = await transport.invoke(name, input);
+      if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) {
+        throw new CallError({
+          code: 'bad_response',
+          message: `The answer to ${name} was not a contract envelope`,
+        });
+      }
+      if (!envelope.ok) throw new CallError(envelope.error);
+      const parsed = calls[name].output.safeParse(envelope.value);
+      if (!parsed.success) {
+        throw new CallError({
+          code: 'bad_response',
+          message: `The answer to ${name} does not match this console's contract`,
+          issues: describeIssues(parsed.error),
+        });
+      }
+      return parsed.data as CallOutput<N>;
+    },
+
+    /** One subscription for all topics; listeners get validated payloads only. */
+    listen(
+      handler: <T extends EventTopic>(topic: T, payload: EventPayload<T>) => void,
+      onState?: (state: StreamState) => void,
+    ): () => void {
+      return transport.subscribe(
+        eventTopics,
+        (topic, payload) => {
+          if (!(topic in events)) return;
+          const parsed = events[topic as EventTopic].payload.safeParse(payload);
+          if (parsed.success) handler(topic as EventTopic, parsed.data as EventPayload<EventTopic>);
+        },
+        onState,
+      );
+    },
+  };
+}
+
+export type Bridge = ReturnType<typeof createBridge>;
+
+export const bridge: Bridge = createBridge(
+  typeof window !== 'undefined' && window.mlopsConsole
+    ? window.mlopsConsole
+    : createHttpTransport(),
+);

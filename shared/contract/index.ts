@@ -1,0 +1,47 @@
+// The whole contract between the renderer and the host. Adding a call: declare it in the
+// capability's file, add that file's map here, implement it once in the host's handlers.
+import type { z } from 'zod';
+import { appCalls, appEvents } from './app';
+import { auditCalls } from './audit';
+import { connectionsCalls, connectionsEvents } from './connections';
+import { sourcesCalls } from './sources';
+import { workspaceCalls, workspaceEvents } from './workspace';
+
+export const calls = {
+  ...appCalls,
+  ...workspaceCalls,
+  ...connectionsCalls,
+  ...sourcesCalls,
+  ...auditCalls,
+};
+
+export const events = {
+  ...appEvents,
+  ...workspaceEvents,
+  ...connectionsEvents,
+};
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+/** What the caller passes (defaults not yet applied). */
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+/** What the handler receives (defaults applied). */
+export type CallArgs<N extends CallName> = z.output<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+
+export type Events = typeof events;
+export type EventTopic = keyof Events;
+export type EventPayload<T extends EventTopic> = z.output<Events[T]['payload']>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventTopics = Object.keys(events) as EventTopic[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(calls, name);
+}
+
+export function isEventTopic(name: string): name is EventTopic {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}
+
+export * from './core';
