@@ -17,7 +17,9 @@ export interface EventSpec<P extends z.ZodType = z.ZodType> {
   readonly summary: string;
 }
 
-export function call<I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> {
+export function call<I extends z.ZodType, O extends z.ZodType>(
+  spec: CallSpec<I, O>,
+): CallSpec<I, O> {
   return spec;
 }
 

@@ -27,7 +27,7 @@ const tlsFields = {
 };
 
 /** http(s) only: a scheme-less `host:9093` would otherwise pass as a URL. */
-const httpUrl = z.url({ protocol: /^https?$/, message: 'an http:// or https:// URL' });
+const httpUrl = z.url({ protocol: /^https?$/, message: 'not an http:// or https:// URL' });
 
 const base = {
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'),

@@ -13,10 +13,16 @@ export function createLogger(opts: { dataDir?: string; level?: string; quiet?: b
   if (opts.dataDir) {
     const dir = join(opts.dataDir, 'logs');
     mkdirSync(dir, { recursive: true });
-    streams.push({ level: level as pino.Level, stream: pino.destination({ dest: join(dir, 'console.log'), sync: false, mkdir: true }) });
+    streams.push({
+      level: level as pino.Level,
+      stream: pino.destination({ dest: join(dir, 'console.log'), sync: false, mkdir: true }),
+    });
   }
   if (!opts.quiet) streams.push({ level: 'warn', stream: process.stderr });
-  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, pino.multistream(streams));
+  return pino(
+    { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+    pino.multistream(streams),
+  );
 }
 
 /** A logger that drops everything, for unit tests. */

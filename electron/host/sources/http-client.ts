@@ -44,7 +44,11 @@ export interface HttpResponse {
 }
 
 /** Turns a failed answer's body into a message; each source knows its own error envelope. */
-export type ErrorBodyReader = (status: number, text: string, contentType: string) => string | undefined;
+export type ErrorBodyReader = (
+  status: number,
+  text: string,
+  contentType: string,
+) => string | undefined;
 
 const defaultTimeoutMs = 15_000;
 const defaultMaxBytes = 64 * 1024 * 1024;
@@ -70,8 +74,14 @@ export class HttpClient {
     // a plain agent. Loopback is never proxied.
     this.dispatcher =
       opts.dispatcher ??
-      (process.env.HTTPS_PROXY || process.env.https_proxy || process.env.HTTP_PROXY || process.env.http_proxy
-        ? new EnvHttpProxyAgent({ connect, noProxy: withLoopback(process.env.NO_PROXY ?? process.env.no_proxy) })
+      (process.env.HTTPS_PROXY ||
+      process.env.https_proxy ||
+      process.env.HTTP_PROXY ||
+      process.env.http_proxy
+        ? new EnvHttpProxyAgent({
+            connect,
+            noProxy: withLoopback(process.env.NO_PROXY ?? process.env.no_proxy),
+          })
         : new Agent({ connect }));
     this.headers = { ...(opts.headers ?? {}), ...authHeader(opts.auth) };
   }
@@ -84,7 +94,8 @@ export class HttpClient {
     const url = new URL(path.replace(/^\//, ''), this.base);
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value === undefined) continue;
-      if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
+      if (Array.isArray(value))
+        for (const item of value) url.searchParams.append(key, String(item));
       else url.searchParams.set(key, String(value));
     }
     return url;
@@ -92,7 +103,10 @@ export class HttpClient {
 
   async request(req: HttpRequest): Promise<HttpResponse> {
     const url = this.url(req.path, req.query);
-    const headers: Record<string, string> = { ...this.headers, accept: req.accept ?? 'application/json' };
+    const headers: Record<string, string> = {
+      ...this.headers,
+      accept: req.accept ?? 'application/json',
+    };
     let body: string | undefined;
     if (req.json !== undefined) {
       headers['content-type'] = 'application/json';
@@ -119,7 +133,8 @@ export class HttpClient {
     const text = await this.readCapped(response, target);
     const latencyMs = performance.now() - started;
     if (response.status >= 400) {
-      const detail = this.readErrorBody(response.status, text, contentType) ?? summarizeBody(text, contentType);
+      const detail =
+        this.readErrorBody(response.status, text, contentType) ?? summarizeBody(text, contentType);
       throw new SourceError(
         codeForStatus(response.status),
         `${target} answered ${response.status}${detail ? `: ${detail}` : ''}`,
@@ -148,15 +163,22 @@ export class HttpClient {
     if (!this.opts.dispatcher) await this.dispatcher.close();
   }
 
-  private async readCapped(response: Awaited<ReturnType<typeof fetch>>, target: string): Promise<string> {
+  private async readCapped(
+    response: Awaited<ReturnType<typeof fetch>>,
+    target: string,
+  ): Promise<string> {
     const max = this.opts.maxResponseBytes ?? defaultMaxBytes;
     const declared = Number(response.headers.get('content-length') ?? 'NaN');
     if (Number.isFinite(declared) && declared > max) {
       await response.body?.cancel();
-      throw new SourceError('too_large', `${target} sent ${formatBytes(declared)}, over the ${formatBytes(max)} limit`, {
-        source: this.source,
-        status: response.status,
-      });
+      throw new SourceError(
+        'too_large',
+        `${target} sent ${formatBytes(declared)}, over the ${formatBytes(max)} limit`,
+        {
+          source: this.source,
+          status: response.status,
+        },
+      );
     }
     if (!response.body) return '';
     const chunks: Uint8Array[] = [];
@@ -166,10 +188,14 @@ export class HttpClient {
         total += chunk.byteLength;
         if (total > max) {
           await response.body.cancel().catch(() => undefined);
-          throw new SourceError('too_large', `${target} sent more than the ${formatBytes(max)} limit`, {
-            source: this.source,
-            status: response.status,
-          });
+          throw new SourceError(
+            'too_large',
+            `${target} sent more than the ${formatBytes(max)} limit`,
+            {
+              source: this.source,
+              status: response.status,
+            },
+          );
         }
         chunks.push(chunk);
       }
@@ -183,7 +209,9 @@ export class HttpClient {
 function authHeader(auth: HttpAuth | undefined): Record<string, string> {
   if (!auth || auth.type === 'none') return {};
   if (auth.type === 'bearer') return { authorization: `Bearer ${auth.token}` };
-  return { authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` };
+  return {
+    authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`,
+  };
 }
 
 function withLoopback(noProxy: string | undefined): string {

@@ -8,7 +8,11 @@ export class SourceError extends Error {
   readonly source: string | undefined;
   readonly status: number | undefined;
 
-  constructor(code: ErrorCode, message: string, opts: { source?: string; status?: number; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { source?: string; status?: number; cause?: unknown } = {},
+  ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'SourceError';
     this.code = code;
@@ -86,18 +90,35 @@ function networkCode(error: unknown): string | undefined {
 export function fromNetworkError(error: unknown, source: string, target: string): SourceError {
   if (error instanceof SourceError) return error;
   const code = networkCode(error);
-  const detail = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+  const detail =
+    error instanceof Error
+      ? error.cause instanceof Error
+        ? error.cause.message
+        : error.message
+      : String(error);
   if (code && tlsCodes.has(code)) {
-    return new SourceError('tls', `TLS error talking to ${target}: ${detail}`, { source, cause: error });
+    return new SourceError('tls', `TLS error talking to ${target}: ${detail}`, {
+      source,
+      cause: error,
+    });
   }
   if (code && timeoutCodes.has(code)) {
     return new SourceError('timeout', `${target} did not answer in time`, { source, cause: error });
   }
   if (code && unreachableCodes.has(code)) {
-    return new SourceError('unreachable', `${target} is unreachable (${code})`, { source, cause: error });
+    return new SourceError('unreachable', `${target} is unreachable (${code})`, {
+      source,
+      cause: error,
+    });
   }
   if (/certificate|self.signed|SSL|TLS/i.test(detail)) {
-    return new SourceError('tls', `TLS error talking to ${target}: ${detail}`, { source, cause: error });
+    return new SourceError('tls', `TLS error talking to ${target}: ${detail}`, {
+      source,
+      cause: error,
+    });
   }
-  return new SourceError('unreachable', `${target} is unreachable: ${detail}`, { source, cause: error });
+  return new SourceError('unreachable', `${target} is unreachable: ${detail}`, {
+    source,
+    cause: error,
+  });
 }

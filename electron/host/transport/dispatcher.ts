@@ -35,7 +35,10 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatcher {
       if (!input.success) {
         const issues = describeIssues(input.error);
         log.warn({ call: name, issues }, 'refused a call whose input breaks the contract');
-        return { ok: false, error: { code: 'bad_request', message: `Invalid input for ${name}`, issues } };
+        return {
+          ok: false,
+          error: { code: 'bad_request', message: `Invalid input for ${name}`, issues },
+        };
       }
       let value: unknown;
       try {
@@ -44,17 +47,30 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatcher {
       } catch (error) {
         const known = toContractError(error);
         if (known) {
-          log.warn({ call: name, code: known.code, source: known.source, status: known.status }, known.message);
+          log.warn(
+            { call: name, code: known.code, source: known.source, status: known.status },
+            known.message,
+          );
           return { ok: false, error: known };
         }
         log.error({ call: name, err: error }, 'a call failed unexpectedly');
-        return fail('internal', `${name} failed unexpectedly; the details are in the console's log`);
+        return fail(
+          'internal',
+          `${name} failed unexpectedly; the details are in the console's log`,
+        );
       }
       const output = spec.output.safeParse(value);
       if (!output.success) {
         const issues = describeIssues(output.error);
         log.error({ call: name, issues }, 'a handler answered something the contract refuses');
-        return { ok: false, error: { code: 'bad_response', message: `The answer to ${name} broke the contract`, issues } };
+        return {
+          ok: false,
+          error: {
+            code: 'bad_response',
+            message: `The answer to ${name} broke the contract`,
+            issues,
+          },
+        };
       }
       return { ok: true, value: output.data };
     },

@@ -13,7 +13,10 @@ export class EventHub {
   emit<T extends EventTopic>(topic: T, payload: EventPayload<T>): void {
     const parsed = events[topic].payload.safeParse(payload);
     if (!parsed.success) {
-      this.log.error({ topic, issues: parsed.error.issues }, 'dropped an event that breaks the contract');
+      this.log.error(
+        { topic, issues: parsed.error.issues },
+        'dropped an event that breaks the contract',
+      );
       return;
     }
     for (const listener of this.listeners) {

@@ -15,7 +15,8 @@ export class CallFailure extends Error {
 }
 
 export function toContractError(error: unknown): ContractError | undefined {
-  if (error instanceof CallFailure) return { code: error.code, message: error.message, ...error.extra };
+  if (error instanceof CallFailure)
+    return { code: error.code, message: error.message, ...error.extra };
   if (error instanceof SourceError) return error.toContract();
   return undefined;
 }

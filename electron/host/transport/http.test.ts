@@ -13,7 +13,11 @@ let behaviour: 'ok' | 'throw' | 'source' | 'bad-output' = 'ok';
 const handlers = {
   'settings.get': () => {
     if (behaviour === 'throw') throw new Error('secret stack detail');
-    if (behaviour === 'source') throw new SourceError('unauthorized', 'mlflow answered 401', { source: 'mlflow', status: 401 });
+    if (behaviour === 'source')
+      throw new SourceError('unauthorized', 'mlflow answered 401', {
+        source: 'mlflow',
+        status: 401,
+      });
     if (behaviour === 'bad-output') return { theme: 'purple', lastVisitAt: null };
     return { theme: 'dark', lastVisitAt: null };
   },
@@ -23,7 +27,12 @@ const handlers = {
 let transport: HttpTransport;
 
 beforeAll(async () => {
-  transport = await startHttpTransport({ dispatcher: createDispatcher(handlers, log), events, log, token: 'tok-123' });
+  transport = await startHttpTransport({
+    dispatcher: createDispatcher(handlers, log),
+    events,
+    log,
+    token: 'tok-123',
+  });
 });
 afterAll(async () => transport.close());
 
@@ -33,10 +42,21 @@ interface Answer {
   body: string;
 }
 
-function send(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+function send(opts: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: transport.port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${transport.port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port: transport.port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: { host: `127.0.0.1:${transport.port}`, ...opts.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (d: Buffer) => (body += d.toString()));
@@ -65,16 +85,27 @@ describe('the loopback HTTP transport', () => {
     const res = await callSettings({ 'content-type': 'application/json' });
     expect(res.status).toBe(401);
     expect(JSON.parse(res.body).error.code).toBe('unauthorized');
-    const wrong = await callSettings({ authorization: 'Bearer nope', 'content-type': 'application/json' });
+    const wrong = await callSettings({
+      authorization: 'Bearer nope',
+      'content-type': 'application/json',
+    });
     expect(wrong.status).toBe(401);
   });
 
   it('refuses a foreign Host header (DNS rebinding) and a foreign Origin (CSRF)', async () => {
-    const host = await send({ method: 'POST', path: '/api/call/settings.get', headers: { ...authed, host: 'evil.example:80' }, body: '{}' });
+    const host = await send({
+      method: 'POST',
+      path: '/api/call/settings.get',
+      headers: { ...authed, host: 'evil.example:80' },
+      body: '{}',
+    });
     expect(host.status).toBe(403);
     const origin = await callSettings({ ...authed, origin: 'https://evil.example' });
     expect(origin.status).toBe(403);
-    const sameOrigin = await callSettings({ ...authed, origin: `http://127.0.0.1:${transport.port}` });
+    const sameOrigin = await callSettings({
+      ...authed,
+      origin: `http://127.0.0.1:${transport.port}`,
+    });
     expect(sameOrigin.status).toBe(200);
   });
 
@@ -84,12 +115,20 @@ describe('the loopback HTTP transport', () => {
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    const withCookie = await callSettings({ cookie: cookie.split(';')[0]!, 'content-type': 'application/json' });
+    const withCookie = await callSettings({
+      cookie: cookie.split(';')[0]!,
+      'content-type': 'application/json',
+    });
     expect(withCookie.status).toBe(200);
   });
 
   it('answers bad input with a typed error naming the field', async () => {
-    const res = await send({ method: 'POST', path: '/api/call/audit.recent', headers: authed, body: '{"limit":"ten"}' });
+    const res = await send({
+      method: 'POST',
+      path: '/api/call/audit.recent',
+      headers: authed,
+      body: '{"limit":"ten"}',
+    });
     const body = JSON.parse(res.body);
     expect(body.ok).toBe(false);
     expect(body.error.code).toBe('bad_request');
@@ -97,12 +136,25 @@ describe('the loopback HTTP transport', () => {
   });
 
   it('answers an unknown call, malformed JSON and an oversized body with typed errors', async () => {
-    const unknown = JSON.parse((await send({ method: 'POST', path: '/api/call/nope.nothing', headers: authed, body: '{}' })).body);
+    const unknown = JSON.parse(
+      (await send({ method: 'POST', path: '/api/call/nope.nothing', headers: authed, body: '{}' }))
+        .body,
+    );
     expect(unknown.error.code).toBe('bad_request');
-    const malformed = await send({ method: 'POST', path: '/api/call/settings.get', headers: authed, body: '{"a":' });
+    const malformed = await send({
+      method: 'POST',
+      path: '/api/call/settings.get',
+      headers: authed,
+      body: '{"a":',
+    });
     expect(malformed.status).toBe(400);
     expect(JSON.parse(malformed.body).error.code).toBe('bad_request');
-    const huge = await send({ method: 'POST', path: '/api/call/settings.get', headers: authed, body: JSON.stringify({ x: 'y'.repeat(2 * 1024 * 1024) }) });
+    const huge = await send({
+      method: 'POST',
+      path: '/api/call/settings.get',
+      headers: authed,
+      body: JSON.stringify({ x: 'y'.repeat(2 * 1024 * 1024) }),
+    });
     expect(huge.status).toBe(413);
     expect(JSON.parse(huge.body).error.code).toBe('too_large');
   });
@@ -123,13 +175,22 @@ describe('the loopback HTTP transport', () => {
   it('streams events over SSE to an authenticated client', async () => {
     const received = await new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: transport.port, path: '/api/events', headers: { host: `127.0.0.1:${transport.port}`, authorization: 'Bearer tok-123' } },
+        {
+          host: '127.0.0.1',
+          port: transport.port,
+          path: '/api/events',
+          headers: { host: `127.0.0.1:${transport.port}`, authorization: 'Bearer tok-123' },
+        },
         (res) => {
           let text = '';
           res.on('data', (d: Buffer) => {
             text += d.toString();
             if (text.includes('connected')) {
-              events.emit('sources.status', { id: 'k8s', state: 'ok', checkedAt: new Date(0).toISOString() });
+              events.emit('sources.status', {
+                id: 'k8s',
+                state: 'ok',
+                checkedAt: new Date(0).toISOString(),
+              });
             }
             if (text.includes('event: sources.status')) {
               req.destroy();

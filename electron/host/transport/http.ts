@@ -64,7 +64,10 @@ export async function startHttpTransport(opts: HttpTransportOptions): Promise<Ht
     reply.header('referrer-policy', 'no-referrer');
     reply.header('cache-control', 'no-store');
     if (!allowedHosts().has(req.headers.host ?? '')) {
-      opts.log.warn({ host: req.headers.host, url: req.url }, 'refused a request with a foreign Host header');
+      opts.log.warn(
+        { host: req.headers.host, url: req.url },
+        'refused a request with a foreign Host header',
+      );
       return refuse(reply, 403, 'forbidden', 'This console only answers on its loopback address');
     }
     const origin = req.headers.origin;
@@ -90,16 +93,28 @@ export async function startHttpTransport(opts: HttpTransportOptions): Promise<Ht
     }
   });
 
-  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _req, reply) => {
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return refuse(reply, 413, 'too_large', `The request body is over ${maxBodyBytes} bytes`);
-    }
-    if (error.statusCode && error.statusCode < 500) {
-      return refuse(reply, error.statusCode, 'bad_request', `The request was malformed: ${error.message}`);
-    }
-    opts.log.error({ err: error }, 'the HTTP transport failed');
-    return refuse(reply, 500, 'internal', 'The console failed to answer; the details are in its log');
-  });
+  app.setErrorHandler(
+    (error: { statusCode?: number; code?: string; message: string }, _req, reply) => {
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        return refuse(reply, 413, 'too_large', `The request body is over ${maxBodyBytes} bytes`);
+      }
+      if (error.statusCode && error.statusCode < 500) {
+        return refuse(
+          reply,
+          error.statusCode,
+          'bad_request',
+          `The request was malformed: ${error.message}`,
+        );
+      }
+      opts.log.error({ err: error }, 'the HTTP transport failed');
+      return refuse(
+        reply,
+        500,
+        'internal',
+        'The console failed to answer; the details are in its log',
+      );
+    },
+  );
 
   app.get('/healthz', async (_req, reply) => reply.type('text/plain').send('ok'));
 
@@ -133,7 +148,8 @@ export async function startHttpTransport(opts: HttpTransportOptions): Promise<Ht
       root: opts.staticDir,
       index: 'index.html',
       setHeaders: (res, filePath) => {
-        if (filePath.endsWith('.html')) res.setHeader('content-security-policy', contentSecurityPolicy);
+        if (filePath.endsWith('.html'))
+          res.setHeader('content-security-policy', contentSecurityPolicy);
       },
     });
   }

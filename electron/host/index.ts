@@ -1,0 +1,140 @@
+// Composes the host from its parts: store -> vault -> workspace catalog -> live sources ->
+// capability handlers -> dispatcher. Plain Node: the Electron main process, `npm run serve` and
+// the tests all build it the same way and differ only in the transport they put in front.
+import { userInfo } from 'node:os';
+import { appHandlers } from './capabilities/app/handlers';
+import { auditHandlers } from './capabilities/audit/handlers';
+import { connectionsHandlers } from './capabilities/sources/connections-handlers';
+import { sourcesHandlers } from './capabilities/sources/handlers';
+import { SourceMonitor } from './capabilities/sources/source-monitor';
+import { createSourceFactory } from './capabilities/sources/source-factory';
+import { workspaceHandlers } from './capabilities/workspace/handlers';
+import { createDemoProvider, type DemoProvider } from './demo/demo-workspace';
+import type { HostContext } from './host-context';
+import { createLogger, type Logger } from './log/logger';
+import { createVault, openStore, sessionCipher, type SecretCipher, type Store } from './store';
+import { createDispatcher, type Dispatcher, type Handlers } from './transport/dispatcher';
+import { EventHub } from './transport/event-hub';
+import { WorkspaceCatalog } from './workspace/catalog';
+import { OpenWorkspace } from './workspace/open-workspace';
+
+export interface HostOptions {
+  dataDir: string;
+  mode: 'electron' | 'browser';
+  version: string;
+  /** safeStorage in Electron; a per-session key in browser mode. */
+  cipher?: SecretCipher;
+  env?: NodeJS.ProcessEnv;
+  log?: Logger;
+  /** Open this workspace file at start (registered if new). */
+  workspaceFile?: string;
+  /** Open this workspace id at start instead of the remembered one. */
+  workspaceId?: string;
+  demo?: DemoProvider;
+  /** Background probe period; 0 turns the probes off (tests that count calls). */
+  probeIntervalMs?: number;
+}
+
+export interface Host {
+  dispatcher: Dispatcher;
+  events: EventHub;
+  store: Store;
+  log: Logger;
+  context: HostContext;
+  close(): Promise<void>;
+}
+
+export async function createHost(opts: HostOptions): Promise<Host> {
+  const env = opts.env ?? process.env;
+  const log = opts.log ?? createLogger({ dataDir: opts.dataDir });
+  const store = openStore({ dataDir: opts.dataDir });
+  const vault = createVault(store, opts.cipher ?? sessionCipher());
+  const events = new EventHub(log);
+  const demo = opts.demo ?? createDemoProvider({ dataDir: opts.dataDir, log });
+  const catalog = new WorkspaceCatalog(store, env, demo);
+  const sourceFactory = createSourceFactory({ store, vault, env, log });
+
+  let open: OpenWorkspace | undefined;
+  const context: HostContext = {
+    store,
+    vault,
+    events,
+    log,
+    env,
+    catalog,
+    info: {
+      version: opts.version,
+      mode: opts.mode,
+      dataDir: opts.dataDir,
+      startedAt: new Date().toISOString(),
+    },
+    workspace: () => {
+      if (!open) throw new Error('no workspace is open');
+      return open;
+    },
+    switchWorkspace: async (id) => {
+      const definition = await catalog.load(id);
+      const previous = open;
+      open = new OpenWorkspace(definition, sourceFactory.forWorkspace);
+      catalog.remember(id);
+      await previous?.close();
+      monitor?.start();
+      log.info({ workspace: id, connections: definition.connections.length }, 'opened workspace');
+      return open;
+    },
+    localActor: () => `local:${safeUserName()}`,
+  };
+  const monitor =
+    opts.probeIntervalMs === 0
+      ? undefined
+      : new SourceMonitor(context, opts.probeIntervalMs ?? 30_000);
+
+  const startId = opts.workspaceFile
+    ? catalog.addFile(opts.workspaceFile)
+    : (opts.workspaceId ?? catalog.currentId());
+  try {
+    await context.switchWorkspace(startId);
+  } catch (error) {
+    // A workspace file that broke since last time must not keep the console from opening.
+    log.error(
+      { workspace: startId, err: error },
+      'could not open the remembered workspace; opening the demo',
+    );
+    events.emit('app.log', {
+      level: 'error',
+      message: `Could not open workspace "${startId}": ${(error as Error).message}`,
+      at: new Date().toISOString(),
+    });
+    await context.switchWorkspace('demo');
+  }
+
+  const handlers: Handlers = {
+    ...appHandlers(context),
+    ...workspaceHandlers(context),
+    ...connectionsHandlers({ ...context, buildDraftSource: sourceFactory.draft(context) }),
+    ...sourcesHandlers(context),
+    ...auditHandlers(context),
+  };
+
+  return {
+    dispatcher: createDispatcher(handlers, log),
+    events,
+    store,
+    log,
+    context,
+    close: async () => {
+      monitor?.stop();
+      await open?.close();
+      await demo.stop();
+      store.close();
+    },
+  };
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,5 @@
+// The only two IPC channels: one for calls, one for events. Names of calls travel inside them.
+export const ipcChannels = {
+  call: 'mlops-console:call',
+  event: 'mlops-console:event',
+} as const;

@@ -1,0 +1,38 @@
+// Registers the contract on Electron IPC. Each message's sender is checked against the one
+// window we created and the page we loaded into it, as GitHub Desktop's trusted-ipc-sender does.
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import type { Dispatcher } from './host/transport/dispatcher';
+import type { EventHub } from './host/transport/event-hub';
+import { ipcChannels } from './ipc-channels';
+
+export function registerIpc(opts: {
+  dispatcher: Dispatcher;
+  events: EventHub;
+  window: BrowserWindow;
+  trustedUrlPrefix: string;
+}): () => void {
+  const { dispatcher, events, window } = opts;
+
+  const isTrusted = (event: IpcMainInvokeEvent) =>
+    event.sender.id === window.webContents.id &&
+    (event.senderFrame?.url ?? '').startsWith(opts.trustedUrlPrefix);
+
+  ipcMain.handle(ipcChannels.call, async (event, name: unknown, input: unknown) => {
+    if (!isTrusted(event)) {
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'Calls are only accepted from the console window' },
+      };
+    }
+    return dispatcher.invoke(String(name), input, { transport: 'ipc' });
+  });
+
+  const unsubscribe = events.subscribe((topic, payload) => {
+    if (!window.isDestroyed()) window.webContents.send(ipcChannels.event, topic, payload);
+  });
+
+  return () => {
+    ipcMain.removeHandler(ipcChannels.call);
+    unsubscribe();
+  };
+}

@@ -1,0 +1,48 @@
+// Run with tsx (it reads the contract's TypeScript). Bundles the Electron main process as an ES module (the host and @kubernetes/client-node are
+// ESM) with dependencies left in node_modules, and the preload as CommonJS: a sandboxed preload
+// cannot be an ES module, so it is bundled whole (it is tiny: the contract's names and ipcRenderer).
+import { build } from 'esbuild';
+import { callNames, eventTopics } from '../shared/contract/index.ts';
+
+// The command line (serve, sim, audit verify) is bundled the same way, so `npm run serve` starts
+// from plain JavaScript instead of compiling TypeScript at every launch.
+await build({
+  entryPoints: ['electron/cli.ts'],
+  outfile: 'dist-electron/cli.mjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+await build({
+  entryPoints: ['electron/main.ts'],
+  outfile: 'dist-electron/main.mjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+// The preload gets the contract's call names and event topics as constants, not the contract
+// itself: zod and the schemas stay out of the renderer's privileged context.
+await build({
+  entryPoints: ['electron/preload.ts'],
+  outfile: 'dist-electron/preload.cjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['electron'],
+  define: {
+    __CONTRACT_CALL_NAMES__: JSON.stringify(callNames),
+    __CONTRACT_EVENT_TOPICS__: JSON.stringify(eventTopics),
+  },
+  sourcemap: true,
+  logLevel: 'warning',
+});
+console.log('built dist-electron/{cli.mjs,main.mjs,preload.cjs}');
