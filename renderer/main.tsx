@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { HashRouter } from 'react-router-dom';
+import { App } from './App';
+import { AppProviders } from './AppProviders';
+import { bridge } from './bridge';
+import { createQueryClient } from './data/query-client';
+import { applyTheme, initialTheme } from './shell/theme';
+import './styles/theme.css';
+import './styles/base.css';
+import './components/components.css';
+
+// Paint the last-known theme before React mounts, so a dark-theme user sees no white flash.
+applyTheme(initialTheme());
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <AppProviders bridge={bridge} client={createQueryClient()}>
+      {/* Electron loads the page from file://, where only hash URLs route. */}
+      <HashRouter>
+        <App />
+      </HashRouter>
+    </AppProviders>
+  </StrictMode>,
+);
