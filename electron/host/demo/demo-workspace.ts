@@ -8,7 +8,7 @@ import type { Connection } from '../../../shared/model/connection';
 import type { Logger } from '../log/logger';
 import type { SimStore } from '../../sim/kube/index';
 import type { DemoProvider } from '../workspace/catalog';
-import { simAssetsDir } from './sim-assets';
+import { simAssetsDir } from '../../sim/assets-dir';
 
 export type { DemoProvider };
 

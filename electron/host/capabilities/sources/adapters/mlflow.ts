@@ -40,13 +40,14 @@ export function mlflowLiveSource(
     },
     async headline() {
       const source = await get();
-      const [serverVersion, registeredModels] = await Promise.all([
+      const [serverVersion, registry] = await Promise.all([
         source.version().catch(() => undefined),
-        source.countRegisteredModels(),
+        countRegistry(source),
       ]);
       return {
         kind: 'mlflow',
-        registeredModels,
+        registeredModels: registry.models,
+        aliasedVersions: registry.aliasedVersions,
         ...(serverVersion ? { serverVersion: `MLflow ${serverVersion}` } : {}),
       };
     },
@@ -56,4 +57,24 @@ export function mlflowLiveSource(
       await pending?.then((c) => c.close()).catch(() => undefined);
     },
   };
+}
+
+/** Registered models, and distinct versions that carry an alias (champion, challenger...). */
+async function countRegistry(
+  source: MlflowSource,
+): Promise<{ models: number; aliasedVersions: number }> {
+  let models = 0;
+  let aliasedVersions = 0;
+  let pageToken: string | undefined;
+  do {
+    const page = await source.searchRegisteredModels({
+      maxResults: 1000,
+      ...(pageToken ? { pageToken } : {}),
+    });
+    models += page.items.length;
+    for (const model of page.items)
+      aliasedVersions += new Set(model.aliases.map((a) => a.version)).size;
+    pageToken = page.nextPageToken;
+  } while (pageToken);
+  return { models, aliasedVersions };
 }

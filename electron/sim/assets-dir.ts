@@ -1,8 +1,8 @@
-// Where the demo's recorded data lives: under the app's resources once packaged
+// Where the simulators' data (scenarios, the GPU recording) lives: under the app's resources once packaged
 // (electron-builder's extraResources copies electron/sim/assets there), else in the sources.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { appRoot } from '../app-root';
+import { appRoot } from '../host/app-root';
 
 export function simAssetsDir(): string {
   const packaged = (process as { resourcesPath?: string }).resourcesPath;
