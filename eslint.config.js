@@ -10,7 +10,9 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-const noNode = { paths: nodeBuiltins.map((name) => ({ name, message: 'Node built-ins belong to the host.' })) };
+const noNode = {
+  paths: nodeBuiltins.map((name) => ({ name, message: 'Node built-ins belong to the host.' })),
+};
 
 export default tseslint.config(
   {
@@ -30,7 +32,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
@@ -43,7 +48,10 @@ export default tseslint.config(
         {
           ...noNode,
           patterns: [
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ is the contract: it imports neither process.' },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ is the contract: it imports neither process.',
+            },
             { group: ['electron'], message: 'shared/ never imports electron.' },
           ],
         },
@@ -61,8 +69,15 @@ export default tseslint.config(
         {
           ...noNode,
           patterns: [
-            { group: ['**/electron/**'], message: 'The renderer talks to the host only through the contract (renderer/bridge.ts).' },
-            { group: ['electron'], message: 'The renderer never imports electron; the preload bridge is its only door.' },
+            {
+              group: ['**/electron/**'],
+              message:
+                'The renderer talks to the host only through the contract (renderer/bridge.ts).',
+            },
+            {
+              group: ['electron'],
+              message: 'The renderer never imports electron; the preload bridge is its only door.',
+            },
           ],
         },
       ],
@@ -74,8 +89,19 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The host is plain Node: only electron/main.ts and preload.ts import electron.' }],
-          patterns: [{ group: ['**/renderer/**'], message: 'The host knows the contract, not the renderer.' }],
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'The host is plain Node: only electron/main.ts and preload.ts import electron.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/renderer/**'],
+              message: 'The host knows the contract, not the renderer.',
+            },
+          ],
         },
       ],
     },

@@ -15,7 +15,11 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls until `probe` resolves true or the deadline passes. */
-export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -26,5 +30,7 @@ export async function waitFor(what: string, probe: () => Promise<boolean>, timeo
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`${what} was not ready within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
+  throw new Error(
+    `${what} was not ready within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`,
+  );
 }

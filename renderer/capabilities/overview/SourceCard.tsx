@@ -16,7 +16,7 @@ export function SourceCard({ view }: { view: ConnectionView }) {
 
   return (
     <article
-      className="card source-card"
+      className={`card source-card source-card-${kind}`}
       data-testid={`source-card-${id}`}
       aria-labelledby={titleId}
     >

@@ -1,0 +1,39 @@
+// `npm run bench`: the speed targets, measured. Prints a table and writes bench/results/<time>.json.
+// The startup benchmark runs the built bundles: `npm run build` first (the script does it).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { benchCallRoundTrip } from './call-roundtrip';
+import { benchKubeList } from './kube-list';
+import { printTable, type BenchRow } from './stats';
+import { benchStartup } from './startup';
+
+const rows: BenchRow[] = [];
+for (const [name, bench] of [
+  ['startup', () => benchStartup()],
+  ['call round trip', () => benchCallRoundTrip()],
+  ['kube list', () => benchKubeList()],
+] as const) {
+  process.stderr.write(`running ${name}…\n`);
+  rows.push(...(await bench()));
+}
+
+printTable(rows);
+const dir = join('bench', 'results');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(
+  file,
+  JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      node: process.version,
+      cpus: cpus().length,
+      memoryBytes: totalmem(),
+      rows,
+    },
+    null,
+    2,
+  ),
+);
+console.log(`\nwritten to ${file}`);
