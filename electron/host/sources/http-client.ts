@@ -3,6 +3,7 @@
 // a deadline, a size cap that refuses an oversized answer before reading it whole, and failures
 // mapped to SourceError. Sources add only their own paths and their own error bodies.
 import { Agent, EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici';
+import type { ErrorCode } from '../../../shared/contract/core';
 import { SourceError, codeForStatus, fromNetworkError } from './source-error';
 
 export type HttpAuth =
@@ -43,12 +44,23 @@ export interface HttpResponse {
   latencyMs: number;
 }
 
-/** Turns a failed answer's body into a message; each source knows its own error envelope. */
+/**
+ * What a failed answer's body says, read by the source that knows its own error envelope: a
+ * detail for the message, and, where the status alone is misleading (MLflow's 400
+ * RESOURCE_ALREADY_EXISTS, Prometheus' 503 query timeout), the code it really means and the
+ * source's own error code.
+ */
+export interface ErrorReading {
+  detail?: string;
+  code?: ErrorCode;
+  vendorCode?: string;
+}
+
 export type ErrorBodyReader = (
   status: number,
   text: string,
   contentType: string,
-) => string | undefined;
+) => string | ErrorReading | undefined;
 
 const defaultTimeoutMs = 15_000;
 const defaultMaxBytes = 64 * 1024 * 1024;
@@ -133,12 +145,17 @@ export class HttpClient {
     const text = await this.readCapped(response, target);
     const latencyMs = performance.now() - started;
     if (response.status >= 400) {
-      const detail =
-        this.readErrorBody(response.status, text, contentType) ?? summarizeBody(text, contentType);
+      const read = this.readErrorBody(response.status, text, contentType);
+      const reading: ErrorReading = typeof read === 'string' ? { detail: read } : (read ?? {});
+      const detail = reading.detail ?? summarizeBody(text, contentType);
       throw new SourceError(
-        codeForStatus(response.status),
+        reading.code ?? codeForStatus(response.status),
         `${target} answered ${response.status}${detail ? `: ${detail}` : ''}`,
-        { source: this.source, status: response.status },
+        {
+          source: this.source,
+          status: response.status,
+          ...(reading.vendorCode ? { vendorCode: reading.vendorCode } : {}),
+        },
       );
     }
     return { status: response.status, contentType, text, latencyMs };

@@ -7,17 +7,20 @@ export class SourceError extends Error {
   readonly code: ErrorCode;
   readonly source: string | undefined;
   readonly status: number | undefined;
+  /** The source's own error code (MLflow's RESOURCE_ALREADY_EXISTS, Prometheus' errorType), when it sent one. */
+  readonly vendorCode: string | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { source?: string; status?: number; cause?: unknown } = {},
+    opts: { source?: string; status?: number; vendorCode?: string; cause?: unknown } = {},
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'SourceError';
     this.code = code;
     this.source = opts.source;
     this.status = opts.status;
+    this.vendorCode = opts.vendorCode;
   }
 
   toContract(): ContractError {

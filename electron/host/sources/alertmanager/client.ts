@@ -42,9 +42,13 @@ export interface NewSilence {
 }
 
 /** Alertmanager's errors are JSON strings ("silence not found") or go-openapi's {code, message}. */
-export const readAlertmanagerError: ErrorBodyReader = (_status, text) => {
+export const readAlertmanagerError: ErrorBodyReader = (status, text) => {
   try {
     const body = JSON.parse(text) as unknown;
+    // Alertmanager answers an unknown silence id on DELETE with 500 "silence not found".
+    if (typeof body === 'string' && status === 500 && /silence not found/.test(body)) {
+      return { detail: body, code: 'not_found' as const };
+    }
     if (typeof body === 'string') return body;
     if (
       body &&
@@ -153,24 +157,7 @@ export class AlertmanagerClient {
     what: string,
     schema: S,
   ): Promise<z.infer<S>> {
-    let body: unknown;
-    try {
-      body = (await this.endpoint.json(req)).body;
-    } catch (error) {
-      // Alertmanager answers an unknown silence id on DELETE with 500 "silence not found".
-      if (
-        error instanceof SourceError &&
-        error.status === 500 &&
-        /silence not found/.test(error.message)
-      ) {
-        throw new SourceError('not_found', error.message, {
-          source: this.id,
-          status: 500,
-          cause: error,
-        });
-      }
-      throw error;
-    }
+    const body: unknown = (await this.endpoint.json(req)).body;
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       const issues = describeIssues(parsed.error)

@@ -110,9 +110,11 @@ async function failureFor(path: string): Promise<MlflowError> {
 
 describe('readMlflowErrorBody', () => {
   it('keeps the error code and message of the JSON envelope', () => {
-    expect(readMlflowErrorBody(404, replies['/missing']!.body, 'application/json')).toBe(
-      'RESOURCE_DOES_NOT_EXIST: Registered Model with name=nope not found',
-    );
+    expect(readMlflowErrorBody(404, replies['/missing']!.body, 'application/json')).toEqual({
+      detail: 'RESOURCE_DOES_NOT_EXIST: Registered Model with name=nope not found',
+      vendorCode: 'RESOURCE_DOES_NOT_EXIST',
+      code: 'not_found',
+    });
   });
 
   it('reads plain sentences even when sent as text/html, and summarizes real HTML', () => {

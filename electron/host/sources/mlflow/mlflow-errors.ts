@@ -58,10 +58,16 @@ const contractCodeFor: Record<string, ErrorCode> = {
 
 const envelopeCode = /^[A-Z][A-Z0-9_]+$/;
 
-/** The ErrorBodyReader for HttpClient: "CODE: message" from MLflow's envelope, else the body's text. */
+/** The ErrorBodyReader for HttpClient: MLflow's envelope (its code and message), else the body's text. */
 export const readMlflowErrorBody: ErrorBodyReader = (_status, text, contentType) => {
   const envelope = parseEnvelope(text);
-  if (envelope) return `${envelope.code}: ${envelope.message}`;
+  if (envelope) {
+    return {
+      detail: `${envelope.code}: ${envelope.message}`,
+      vendorCode: envelope.code,
+      ...(contractCodeFor[envelope.code] ? { code: contractCodeFor[envelope.code] } : {}),
+    };
+  }
   // The basic-auth app's 401/403 are plain sentences sent as Flask's default text/html.
   const markup = /^\s*</.test(text);
   return summarizeBody(text, markup ? contentType : 'text/plain') || undefined;
@@ -80,14 +86,13 @@ function parseEnvelope(text: string): { code: string; message: string } | undefi
 }
 
 /**
- * Re-reads a SourceError from HttpClient with MLflow's code: the code the envelope named (kept at
- * the head of the detail by readMlflowErrorBody), else the one MLflow's client derives from the status.
+ * A SourceError from HttpClient as an MlflowError: the code the envelope named (read by
+ * readMlflowErrorBody), else the one MLflow's Python client derives from the status.
  */
 export function toMlflowError(error: unknown): unknown {
   if (!(error instanceof SourceError) || error instanceof MlflowError || error.status === undefined)
     return error;
-  const named = / answered \d{3}: ([A-Z][A-Z0-9_]+): /.exec(error.message)?.[1];
-  const mlflowCode = named ?? codeForHttpStatus[error.status] ?? 'INTERNAL_ERROR';
+  const mlflowCode = error.vendorCode ?? codeForHttpStatus[error.status] ?? 'INTERNAL_ERROR';
   const code = contractCodeFor[mlflowCode] ?? codeForStatus(error.status);
   return new MlflowError(code, error.message, {
     ...(error.source === undefined ? {} : { source: error.source }),

@@ -60,8 +60,16 @@ const longQueryChars = 2000;
 /** Prometheus' error envelope {status:'error', errorType, error}; proxies' JSON {message}. */
 export const readPrometheusError: ErrorBodyReader = (_status, text) => {
   try {
-    const body = JSON.parse(text) as { error?: unknown; message?: unknown };
-    if (typeof body.error === 'string') return body.error;
+    const body = JSON.parse(text) as { error?: unknown; errorType?: unknown; message?: unknown };
+    if (typeof body.error === 'string') {
+      const errorType = typeof body.errorType === 'string' ? body.errorType : undefined;
+      return {
+        detail: body.error,
+        ...(errorType ? { vendorCode: errorType } : {}),
+        // A query timeout is answered 503: a slow query, not an outage.
+        ...(errorType === 'timeout' ? { code: 'timeout' as const } : {}),
+      };
+    }
     if (typeof body.message === 'string') return body.message;
   } catch {
     // Not JSON: the HTTP client summarises the body (an HTML page becomes its title).
@@ -153,12 +161,7 @@ export class PrometheusClient {
     what: string,
     schema: S,
   ): Promise<Answer<z.infer<S>>> {
-    let body: unknown;
-    try {
-      body = (await this.endpoint.json(req)).body;
-    } catch (error) {
-      throw refine(error);
-    }
+    const body: unknown = (await this.endpoint.json(req)).body;
     const outer = envelope.safeParse(body);
     if (!outer.success) throw this.badShape(what, outer.error);
     if (outer.data.status === 'error') {
@@ -195,20 +198,4 @@ function metadataQuery(opts: MetadataOptions): HttpRequest['query'] {
     ...(opts.end !== undefined ? { end: formatTime(opts.end) } : {}),
     ...(opts.limit ? { limit: opts.limit } : {}),
   };
-}
-
-/** Prometheus answers a query timeout with 503 (errorType "timeout"): that is a timeout, not an outage. */
-function refine(error: unknown): unknown {
-  if (
-    error instanceof SourceError &&
-    error.status === 503 &&
-    /timed out|timeout/i.test(error.message)
-  ) {
-    return new SourceError('timeout', error.message, {
-      ...(error.source ? { source: error.source } : {}),
-      status: 503,
-      cause: error,
-    });
-  }
-  return error;
 }
