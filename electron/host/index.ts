@@ -7,6 +7,7 @@ import { auditHandlers } from './capabilities/audit/handlers';
 import { connectionsHandlers } from './capabilities/sources/connections-handlers';
 import { sourcesHandlers } from './capabilities/sources/handlers';
 import { SourceMonitor } from './capabilities/sources/source-monitor';
+import { loadKubernetesSources } from './capabilities/sources/adapters/kubernetes';
 import { createSourceFactory } from './capabilities/sources/source-factory';
 import { workspaceHandlers } from './capabilities/workspace/handlers';
 import { createDemoProvider, type DemoProvider } from './demo/demo-workspace';
@@ -37,6 +38,8 @@ export interface HostOptions {
 
 export interface Host {
   dispatcher: Dispatcher;
+  /** Resolves when the start-up workspace is open; calls wait for it on their own. */
+  ready: Promise<void>;
   events: EventHub;
   store: Store;
   log: Logger;
@@ -92,9 +95,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const startId = opts.workspaceFile
     ? catalog.addFile(opts.workspaceFile)
     : (opts.workspaceId ?? catalog.currentId());
-  try {
-    await context.switchWorkspace(startId);
-  } catch (error) {
+  const opening = context.switchWorkspace(startId).catch(async (error: unknown) => {
     // A workspace file that broke since last time must not keep the console from opening.
     log.error(
       { workspace: startId, err: error },
@@ -105,8 +106,10 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       message: `Could not open workspace "${startId}": ${(error as Error).message}`,
       at: new Date().toISOString(),
     });
-    await context.switchWorkspace('demo');
-  }
+    return context.switchWorkspace('demo');
+  });
+  // Loaded while the window paints, so the first cluster call does not wait for it.
+  setImmediate(() => void loadKubernetesSources().catch(() => undefined));
 
   const handlers: Handlers = {
     ...appHandlers(context),
@@ -117,12 +120,14 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   };
 
   return {
-    dispatcher: createDispatcher(handlers, log),
+    dispatcher: createDispatcher(handlers, log, opening),
+    ready: opening.then(() => undefined),
     events,
     store,
     log,
     context,
     close: async () => {
+      await opening.catch(() => undefined);
       monitor?.stop();
       await open?.close();
       await demo.stop();

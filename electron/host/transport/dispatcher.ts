@@ -24,9 +24,18 @@ export interface Dispatcher {
   invoke(name: string, rawInput: unknown, ctx: CallContext): Promise<Envelope<unknown>>;
 }
 
-export function createDispatcher(handlers: Handlers, log: Logger): Dispatcher {
+/**
+ * `ready` holds calls back until the host has opened its workspace, so a transport can listen
+ * (and the window load) while the workspace's sources are still being prepared.
+ */
+export function createDispatcher(
+  handlers: Handlers,
+  log: Logger,
+  ready?: Promise<unknown>,
+): Dispatcher {
   return {
     async invoke(name, rawInput, ctx) {
+      await ready;
       if (!isCallName(name)) {
         return fail('bad_request', `There is no call named "${name}"`);
       }

@@ -43,9 +43,9 @@ export function createSourceFactory(deps: {
       .map((c) => c.connection)
       .filter((c) => c.kind === 'kubernetes' && (!via.connection || c.id === via.connection));
     for (const candidate of candidates) {
-      const live = workspace.source(candidate.id) as KubernetesLiveSource;
-      if (live.kube.contexts().some((c) => c.name === via.context)) {
-        const target = await live.kube.serviceProxy(via);
+      const kube = await (workspace.source(candidate.id) as KubernetesLiveSource).kube();
+      if (kube.contexts().some((c) => c.name === via.context)) {
+        const target = await kube.serviceProxy(via);
         // The metrics endpoint appends the service proxy path itself: hand it the API server.
         const path = serviceProxyPath(via);
         const baseUrl = target.baseUrl.endsWith(path)

@@ -2,25 +2,36 @@
 // dialled for the headline and background probes; "Test" tries every context.
 import type { Headline } from '../../../../../shared/contract/sources';
 import type { KubernetesConnection } from '../../../../../shared/model/connection';
-import { createKubernetesSource, type KubernetesSource } from '../../../sources/kubernetes';
+import type { KubernetesSource } from '../../../sources/kubernetes';
 import { SourceError } from '../../../sources/source-error';
 import type { LiveSource, TestedTarget } from '../live-source';
 
 export interface KubernetesLiveSource extends LiveSource {
-  readonly kube: KubernetesSource;
+  /** The kubeconfig source, loaded on first use. */
+  kube(): Promise<KubernetesSource>;
 }
+
+/**
+ * @kubernetes/client-node takes most of a second to load; it is imported when a Kubernetes
+ * connection is first used (and prefetched at start), not before the console can paint.
+ */
+export const loadKubernetesSources = () => import('../../../sources/kubernetes');
 
 export function kubernetesLiveSource(
   connection: KubernetesConnection,
   opts: { env: NodeJS.ProcessEnv; selected: () => string[] | undefined },
 ): KubernetesLiveSource {
-  const kube = createKubernetesSource(connection, { env: opts.env });
+  let loading: Promise<KubernetesSource> | undefined;
+  const kube = () =>
+    (loading ??= loadKubernetesSources().then(({ createKubernetesSource }) =>
+      createKubernetesSource(connection, { env: opts.env }),
+    ));
 
-  const selectedContexts = (): string[] => {
-    const names = kube.contexts().map((c) => c.name);
+  const selectedContexts = (source: KubernetesSource): string[] => {
+    const names = source.contexts().map((c) => c.name);
     const chosen = opts.selected()?.filter((name) => names.includes(name));
     if (chosen) return chosen;
-    const current = kube.contexts().find((c) => c.current)?.name ?? names[0];
+    const current = source.contexts().find((c) => c.current)?.name ?? names[0];
     return current ? [current] : [];
   };
 
@@ -28,8 +39,10 @@ export function kubernetesLiveSource(
     connection,
     kube,
     async test(scope = 'all') {
-      const names = scope === 'all' ? kube.contexts().map((c) => c.name) : selectedContexts();
-      const problems: TestedTarget[] = kube.loadErrors.map((error) => ({
+      const source = await kube();
+      const names =
+        scope === 'all' ? source.contexts().map((c) => c.name) : selectedContexts(source);
+      const problems: TestedTarget[] = source.loadErrors.map((error) => ({
         target: error.file,
         result: {
           status: 'error',
@@ -39,14 +52,15 @@ export function kubernetesLiveSource(
         },
       }));
       const tested = await Promise.all(
-        names.map(async (name) => ({ target: name, result: await kube.test(name) })),
+        names.map(async (name) => ({ target: name, result: await source.test(name) })),
       );
       return [...problems, ...tested];
     },
     async headline(): Promise<Headline> {
-      const selected = new Set(selectedContexts());
+      const source = await kube();
+      const selected = new Set(selectedContexts(source));
       const contexts = await Promise.all(
-        kube.contexts().map(async (info) => {
+        source.contexts().map(async (info) => {
           const base = {
             context: info.name,
             server: info.server,
@@ -54,7 +68,7 @@ export function kubernetesLiveSource(
           };
           if (!base.selected) return base;
           try {
-            const h = await kube.headline(info.name);
+            const h = await source.headline(info.name);
             return {
               ...base,
               ...(h.serverVersion ? { serverVersion: h.serverVersion } : {}),
@@ -75,21 +89,16 @@ export function kubernetesLiveSource(
       // When every chosen cluster failed there is nothing live to show: fail, so the screen
       // paints the last-known state stamped with the cause instead of a page of errors.
       const dialled = contexts.filter((c) => c.selected);
-      const firstError = dialled.find((c) => 'error' in c && c.error);
-      if (
-        dialled.length > 0 &&
-        dialled.every((c) => 'error' in c && c.error) &&
-        firstError &&
-        'error' in firstError
-      ) {
-        throw new SourceError(firstError.error!.code, firstError.error!.message, {
-          source: connection.id,
-        });
+      const failures = dialled.flatMap((c) => ('error' in c && c.error ? [c.error] : []));
+      if (dialled.length > 0 && failures.length === dialled.length) {
+        throw new SourceError(failures[0]!.code, failures[0]!.message, { source: connection.id });
       }
-      return { kind: 'kubernetes', contexts, problems: kube.loadErrors.map((e) => e.message) };
+      return { kind: 'kubernetes', contexts, problems: source.loadErrors.map((e) => e.message) };
     },
     async close() {
-      kube.close();
+      const pending = loading;
+      loading = undefined;
+      (await pending?.catch(() => undefined))?.close();
     },
   };
 }
