@@ -8,7 +8,11 @@ import { callNames, eventTopics } from '../shared/contract/index.ts';
 // with code splitting, so what is imported lazily (client-node, the simulators) stays in chunks
 // loaded on first use instead of at start. Dependencies stay in node_modules.
 await build({
-  entryPoints: { cli: 'electron/cli.ts', main: 'electron/main.ts' },
+  entryPoints: {
+    cli: 'electron/cli.ts',
+    main: 'electron/main.ts',
+    'demo-worker': 'electron/host/demo/demo-worker.ts',
+  },
   outdir: 'dist-electron',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
