@@ -163,7 +163,7 @@ describe.each(binaries)('kubectl %s against the kube simulator', (bin) => {
       '-o',
       'jsonpath={.spec.template.spec.containers[0].env[0].value}',
     ]);
-    expect(deploys).toBe('models:/fraud-detector/8');
+    expect(deploys).toBe('models:/fraud-detector/4');
     const selected = await ok([
       'get',
       'pods',
