@@ -5,6 +5,9 @@ import { userInfo } from 'node:os';
 import { appHandlers } from './capabilities/app/handlers';
 import { auditHandlers } from './capabilities/audit/handlers';
 import { connectionsHandlers } from './capabilities/sources/connections-handlers';
+import { modelsHandlers } from './capabilities/models/handlers';
+import { pipelinesHandlers } from './capabilities/pipelines/handlers';
+import { PipelineWatches } from './capabilities/pipelines/pipeline-watches';
 import { sourcesHandlers } from './capabilities/sources/handlers';
 import { SourceMonitor } from './capabilities/sources/source-monitor';
 import { loadKubernetesSources } from './capabilities/sources/adapters/kubernetes';
@@ -15,6 +18,7 @@ import type { HostContext } from './host-context';
 import { createLogger, type Logger } from './log/logger';
 import { createVault, openStore, sessionCipher, type SecretCipher, type Store } from './store';
 import { createDispatcher, type Dispatcher, type Handlers } from './transport/dispatcher';
+import { CallFailure } from './transport/failure';
 import { EventHub } from './transport/event-hub';
 import { WorkspaceCatalog } from './workspace/catalog';
 import { OpenWorkspace } from './workspace/open-workspace';
@@ -72,7 +76,12 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       startedAt: new Date().toISOString(),
     },
     workspace: () => {
-      if (!open) throw new Error('no workspace is open');
+      if (!open) {
+        throw new CallFailure(
+          'unavailable',
+          'No workspace could be opened; the cause is in the console log',
+        );
+      }
       return open;
     },
     switchWorkspace: async (id) => {
@@ -81,6 +90,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       open = new OpenWorkspace(definition, sourceFactory.forWorkspace);
       catalog.remember(id);
       await previous?.close();
+      // The old workspace's clusters are no longer watched; the page asks again.
+      pipelines.stop();
       monitor?.start();
       log.info({ workspace: id, connections: definition.connections.length }, 'opened workspace');
       return open;
@@ -95,33 +106,43 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const startId = opts.workspaceFile
     ? catalog.addFile(opts.workspaceFile)
     : (opts.workspaceId ?? catalog.currentId());
-  const opening = context.switchWorkspace(startId).catch(async (error: unknown) => {
+  const opening = openAtStart(startId);
+  async function openAtStart(id: string): Promise<void> {
+    const report = (workspace: string, error: unknown) => {
+      log.error({ workspace, err: error }, 'could not open a workspace at start');
+      events.emit('app.log', {
+        level: 'error',
+        message: `Could not open workspace "${workspace}": ${(error as Error).message}`,
+        at: new Date().toISOString(),
+      });
+    };
+    try {
+      await context.switchWorkspace(id);
+      return;
+    } catch (error) {
+      report(id, error);
+    }
     // A workspace file that broke since last time must not keep the console from opening.
-    log.error(
-      { workspace: startId, err: error },
-      'could not open the remembered workspace; opening the demo',
-    );
-    events.emit('app.log', {
-      level: 'error',
-      message: `Could not open workspace "${startId}": ${(error as Error).message}`,
-      at: new Date().toISOString(),
-    });
-    return context.switchWorkspace('demo');
-  });
+    if (id === 'demo') return;
+    await context.switchWorkspace('demo').catch((error: unknown) => report('demo', error));
+  }
   // Loaded while the window paints, so the first cluster call does not wait for it.
   setImmediate(() => void loadKubernetesSources().catch(() => undefined));
 
+  const pipelines = new PipelineWatches(context);
   const handlers: Handlers = {
     ...appHandlers(context),
     ...workspaceHandlers(context),
     ...connectionsHandlers({ ...context, buildDraftSource: sourceFactory.draft(context) }),
     ...sourcesHandlers(context),
     ...auditHandlers(context),
+    ...pipelinesHandlers(context, pipelines),
+    ...modelsHandlers(context),
   };
 
   return {
     dispatcher: createDispatcher(handlers, log, opening),
-    ready: opening.then(() => undefined),
+    ready: opening,
     events,
     store,
     log,
@@ -129,6 +150,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     close: async () => {
       await opening.catch(() => undefined);
       monitor?.stop();
+      pipelines.stop();
       await open?.close();
       await demo.stop();
       store.close();

@@ -111,3 +111,12 @@ export const IconKeyboard = (p: IconProps) => (
     <path d="M4 7h.01M6.5 7h.01M9 7h.01M11.5 7h.01M5 9.5h6" />
   </Icon>
 );
+
+export const IconPipelines = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="3.5" cy="4" r="1.5" />
+    <circle cx="12.5" cy="4" r="1.5" />
+    <circle cx="8" cy="12" r="1.5" />
+    <path d="M5 4h6M4.3 5.3l2.9 5.4M11.7 5.3l-2.9 5.4" />
+  </Icon>
+);

@@ -3,14 +3,18 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, test } from 'vitest';
 import { demoTransport, localWorkspace, workspaceState } from '../test-support/fixtures';
 import { renderApp } from '../test-support/render';
+import { pages } from './pages';
 
 describe('the shell', () => {
   test('the navigation lists only the pages that exist', async () => {
     renderApp(demoTransport());
     const nav = screen.getByRole('navigation', { name: 'Pages' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((l) => l.dataset.testid)).toEqual(['nav-overview', 'nav-settings']);
-    expect(links.map((l) => l.textContent)).toEqual(['Overviewg o', 'Settingsg s']);
+    expect(links.map((l) => l.dataset.testid)).toEqual(pages.map((p) => p.testId));
+    expect(links.map((l) => l.textContent)).toEqual(pages.map((p) => `${p.label}g ${p.goKey}`));
+    expect(links.map((l) => l.dataset.testid)).toEqual(
+      expect.arrayContaining(['nav-overview', 'nav-models', 'nav-settings']),
+    );
     await screen.findByTestId('source-card-registry');
   });
 
@@ -18,9 +22,10 @@ describe('the shell', () => {
     renderApp(demoTransport());
     const overview = screen.getByTestId('nav-overview');
     overview.focus();
-    fireEvent.keyDown(overview, { key: 'ArrowDown' });
-    expect(document.activeElement).toBe(screen.getByTestId('nav-settings'));
-    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    for (const page of [...pages.slice(1), pages[0]!]) {
+      fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+      expect(document.activeElement).toBe(screen.getByTestId(page.testId));
+    }
     expect(document.activeElement).toBe(overview);
   });
 

@@ -8,6 +8,7 @@ import { useToasts } from '../components/toasts';
 import { useBridge } from '../data/bridge-context';
 import { isLocalKey } from '../data/query-client';
 import { recordSourceStatus } from '../data/source-status';
+import { applyPipelinesChange } from '../capabilities/pipelines/runs-view';
 import { useWorkspaceChange } from './workspace-change';
 
 export function useHostEvents(): StreamState {
@@ -23,6 +24,9 @@ export function useHostEvents(): StreamState {
       switch (topic) {
         case 'sources.status':
           recordSourceStatus(client, payload as EventPayload<'sources.status'>);
+          break;
+        case 'pipelines.changed':
+          applyPipelinesChange(client, payload as EventPayload<'pipelines.changed'>);
           break;
         case 'workspace.changed':
           applyWorkspaceChange(payload as EventPayload<'workspace.changed'>);

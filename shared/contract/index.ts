@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import { appCalls, appEvents } from './app';
 import { auditCalls } from './audit';
 import { connectionsCalls, connectionsEvents } from './connections';
+import { modelsCalls } from './models';
+import { pipelinesCalls, pipelinesEvents } from './pipelines';
 import { sourcesCalls } from './sources';
 import { workspaceCalls, workspaceEvents } from './workspace';
 
@@ -13,12 +15,15 @@ export const calls = {
   ...connectionsCalls,
   ...sourcesCalls,
   ...auditCalls,
+  ...modelsCalls,
+  ...pipelinesCalls,
 };
 
 export const events = {
   ...appEvents,
   ...workspaceEvents,
   ...connectionsEvents,
+  ...pipelinesEvents,
 };
 
 export type Calls = typeof calls;

@@ -1,0 +1,49 @@
+import type { HostContext } from '../../host-context';
+import type { Handlers } from '../../transport/dispatcher';
+import { CallFailure } from '../../transport/failure';
+import type { KubernetesLiveSource } from '../sources/adapters/kubernetes';
+import { parseRunId } from './normalize';
+import type { PipelineWatches } from './pipeline-watches';
+import { readRunDetail } from './run-detail';
+
+export function pipelinesHandlers(
+  ctx: HostContext,
+  watches: PipelineWatches,
+): Pick<Handlers, 'pipelines.runs' | 'pipelines.run'> {
+  return {
+    'pipelines.runs': async ({ from }) => {
+      if (from === 'cache') {
+        const cached = await watches.fromCache();
+        if (!cached.asOf) return { value: null, freshness: null };
+        return {
+          value: { runs: cached.runs, clusters: cached.clusters },
+          freshness: { asOf: cached.asOf, stale: true },
+        };
+      }
+      const live = await watches.live();
+      const down = live.clusters.filter((c) => c.state === 'down');
+      const allDown = live.clusters.length > 0 && down.length === live.clusters.length;
+      const asOf = allDown
+        ? (down.map((c) => c.asOf).find((a) => a) ?? new Date().toISOString())
+        : new Date().toISOString();
+      return {
+        value: live,
+        freshness: {
+          asOf,
+          stale: allDown,
+          ...(allDown && down[0]?.error ? { cause: down[0].error } : {}),
+        },
+      };
+    },
+    'pipelines.run': async ({ id }) => {
+      const ref = parseRunId(id);
+      if (!ref) throw new CallFailure('bad_request', `"${id}" is not a pipeline run id`);
+      const workspace = ctx.workspace();
+      if (workspace.connection(ref.connection).kind !== 'kubernetes') {
+        throw new CallFailure('bad_request', `"${ref.connection}" is not a Kubernetes connection`);
+      }
+      const kube = await (workspace.source(ref.connection) as KubernetesLiveSource).kube();
+      return readRunDetail(kube.client(ref.context), id);
+    },
+  };
+}

@@ -1,0 +1,378 @@
+// The live pipeline runs of every selected cluster of the open workspace: one watch per cluster
+// and resource, started when the Pipelines page first asks (never before), changes pushed to the
+// renderer in batches over `pipelines.changed`, the last-known runs of each cluster kept in the
+// snapshot store so the page paints at once and a cluster that drops stays on screen, greyed.
+import type { ContractError } from '../../../../shared/contract/core';
+import type { ClusterState, PipelineRun } from '../../../../shared/contract/pipelines';
+import type { HostContext } from '../../host-context';
+import type { KubeClients } from '../../sources/kubernetes';
+import { SourceError, codeForStatus } from '../../sources/source-error';
+import type { OpenWorkspace } from '../../workspace/open-workspace';
+import type { KubernetesLiveSource } from '../sources/adapters/kubernetes';
+import { readSelectedContexts } from '../sources/selected-contexts';
+import { jobsApi, workflowsApi } from './kube-resources';
+import { jobRun, workflowRun, type ClusterRef, type KubeObjectLike } from './normalize';
+import { WatchEngine, type ResourceApi, type WatchState } from './watch-engine';
+
+export interface CachedRuns {
+  runs: PipelineRun[];
+  asOf: string;
+}
+
+export interface PipelineWatchOptions {
+  batchMs?: number;
+  snapshotMs?: number;
+  /** How long a live read waits for the first lists before answering with what it has. */
+  settleMs?: number;
+  watchdogMs?: number;
+  backoff?: { baseMs: number; maxMs: number };
+  /** The resources watched per cluster; tests replace them with fakes. */
+  resources?: (
+    clients: KubeClients,
+  ) => { name: string; api: ResourceApi<KubeObjectLike>; kind: 'Workflow' | 'Job' }[];
+}
+
+interface ResourceWatch {
+  name: string;
+  listed?: boolean;
+  engine?: WatchEngine<KubeObjectLike, PipelineRun>;
+  state: WatchState;
+}
+
+class ClusterWatch {
+  readonly runs = new Map<string, PipelineRun>();
+  readonly resources: ResourceWatch[] = [];
+  failure: ContractError | undefined;
+  asOf: string | undefined;
+  /** Runs loaded from the cache that no live list has confirmed yet. */
+  readonly cachedIds = new Set<string>();
+  settled: Promise<void>;
+  private settle!: () => void;
+
+  constructor(readonly ref: ClusterRef) {
+    this.settled = new Promise((resolve) => (this.settle = resolve));
+  }
+
+  checkSettled(): void {
+    if (this.failure || this.resources.every((r) => r.state.state !== 'connecting')) this.settle();
+  }
+
+  view(): ClusterState {
+    const down = this.resources.filter((r) => r.state.state === 'down');
+    const live = this.resources.filter((r) => r.state.state === 'live');
+    const connecting = this.resources.some((r) => r.state.state === 'connecting');
+    const error =
+      this.failure ??
+      (down.length > 0 && live.length === 0
+        ? (down[0]!.state as { error: SourceError }).error.toContract()
+        : undefined);
+    const state: ClusterState['state'] = error
+      ? 'down'
+      : connecting && live.length === 0
+        ? 'connecting'
+        : 'live';
+    return {
+      ...this.ref,
+      state,
+      ...(this.asOf ? { asOf: this.asOf } : {}),
+      ...(error ? { error } : {}),
+      problems: this.resources.flatMap((r) =>
+        r.state.state === 'unavailable'
+          ? [{ resource: r.name, error: r.state.error.toContract() }]
+          : [],
+      ),
+    };
+  }
+}
+
+export class PipelineWatches {
+  private workspace: OpenWorkspace | undefined;
+  private readonly clusters = new Map<string, ClusterWatch>();
+  private pendingUpserts = new Map<string, PipelineRun>();
+  private pendingDeletes = new Set<string>();
+  private pendingClusters = new Set<string>();
+  private readonly dirty = new Set<string>();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private snapshotTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly ctx: HostContext,
+    private readonly opts: PipelineWatchOptions = {},
+  ) {}
+
+  /** The clusters the user chose: every Kubernetes connection's selected contexts. */
+  async selectedClusters(workspace: OpenWorkspace): Promise<ClusterRef[]> {
+    const refs: ClusterRef[] = [];
+    for (const { connection } of workspace.definition.connections) {
+      if (connection.kind !== 'kubernetes') continue;
+      const kube = await (workspace.source(connection.id) as KubernetesLiveSource).kube();
+      const names = kube.contexts().map((c) => c.name);
+      const chosen = readSelectedContexts(this.ctx.store, workspace.id, connection.id)?.filter(
+        (n) => names.includes(n),
+      );
+      const contexts = chosen ?? [kube.contexts().find((c) => c.current)?.name ?? names[0]];
+      for (const context of contexts)
+        if (context) refs.push({ connection: connection.id, context });
+    }
+    return refs;
+  }
+
+  cached(workspace: OpenWorkspace, ref: ClusterRef): CachedRuns | undefined {
+    return this.ctx.store.snapshots.get<CachedRuns>(
+      workspace.snapshotSource(ref.connection),
+      snapshotKey(ref.context),
+    )?.payload;
+  }
+
+  /** What the page paints first: the last-known runs of every selected cluster. */
+  async fromCache(): Promise<{ runs: PipelineRun[]; clusters: ClusterState[]; asOf?: string }> {
+    const workspace = this.ctx.workspace();
+    const runs: PipelineRun[] = [];
+    const clusters: ClusterState[] = [];
+    let oldest: string | undefined;
+    for (const ref of await this.selectedClusters(workspace)) {
+      const cached = this.cached(workspace, ref);
+      if (!cached) continue;
+      runs.push(...cached.runs);
+      clusters.push({ ...ref, state: 'cached', asOf: cached.asOf, problems: [] });
+      if (!oldest || cached.asOf < oldest) oldest = cached.asOf;
+    }
+    return { runs, clusters, ...(oldest ? { asOf: oldest } : {}) };
+  }
+
+  /** Starts (or adjusts) the watches and answers once the first lists landed or failed. */
+  async live(): Promise<{ runs: PipelineRun[]; clusters: ClusterState[] }> {
+    const workspace = this.ctx.workspace();
+    if (workspace !== this.workspace) {
+      this.stop();
+      this.workspace = workspace;
+    }
+    const wanted = await this.selectedClusters(workspace);
+    const keys = new Set(wanted.map(clusterKey));
+    for (const [key, cluster] of this.clusters) {
+      if (!keys.has(key)) {
+        this.stopCluster(cluster);
+        this.clusters.delete(key);
+        for (const id of cluster.runs.keys()) this.queueDelete(id);
+      }
+    }
+    for (const ref of wanted) {
+      if (!this.clusters.has(clusterKey(ref))) await this.startCluster(workspace, ref);
+    }
+    const watching = [...this.clusters.values()];
+    await Promise.race([
+      Promise.all(watching.map((c) => c.settled)),
+      new Promise((resolve) => setTimeout(resolve, this.opts.settleMs ?? 10_000).unref()),
+    ]);
+    return {
+      runs: watching.flatMap((c) => [...c.runs.values()]),
+      clusters: watching.map((c) => c.view()),
+    };
+  }
+
+  /** Full lists made so far by every watch (the first ones, then one per 410): for tests. */
+  listCount(): number {
+    let n = 0;
+    for (const cluster of this.clusters.values())
+      for (const r of cluster.resources) n += r.engine?.lists ?? 0;
+    return n;
+  }
+
+  run(id: string): PipelineRun | undefined {
+    for (const cluster of this.clusters.values()) {
+      const run = cluster.runs.get(id);
+      if (run) return run;
+    }
+    return undefined;
+  }
+
+  stop(): void {
+    for (const cluster of this.clusters.values()) this.stopCluster(cluster);
+    this.writeSnapshots();
+    this.clusters.clear();
+    clearTimeout(this.flushTimer);
+    clearTimeout(this.snapshotTimer);
+    this.flushTimer = undefined;
+    this.snapshotTimer = undefined;
+    this.pendingUpserts.clear();
+    this.pendingDeletes.clear();
+    this.pendingClusters.clear();
+    this.workspace = undefined;
+  }
+
+  private stopCluster(cluster: ClusterWatch): void {
+    for (const r of cluster.resources) r.engine?.stop();
+  }
+
+  private async startCluster(workspace: OpenWorkspace, ref: ClusterRef): Promise<void> {
+    const cluster = new ClusterWatch(ref);
+    this.clusters.set(clusterKey(ref), cluster);
+    const cached = this.cached(workspace, ref);
+    if (cached) {
+      for (const run of cached.runs) {
+        cluster.runs.set(run.id, run);
+        cluster.cachedIds.add(run.id);
+      }
+      cluster.asOf = cached.asOf;
+    }
+    let clients: KubeClients;
+    try {
+      const kube = await (workspace.source(ref.connection) as KubernetesLiveSource).kube();
+      clients = kube.client(ref.context);
+    } catch (error) {
+      cluster.failure =
+        error instanceof SourceError
+          ? error.toContract()
+          : { code: 'internal', message: (error as Error).message };
+      cluster.checkSettled();
+      this.queueCluster(cluster);
+      return;
+    }
+    const resources = (this.opts.resources ?? defaultResources)(clients);
+    for (const resource of resources) {
+      const watch: ResourceWatch = { name: resource.name, state: { state: 'connecting' } };
+      cluster.resources.push(watch);
+      const normalize = resource.kind === 'Workflow' ? workflowRun : jobRun;
+      watch.engine = new WatchEngine<KubeObjectLike, PipelineRun>({
+        api: resource.api,
+        resource: resource.name,
+        normalize: (obj) => (obj?.metadata?.name ? normalize(ref, obj) : undefined),
+        key: (obj) =>
+          obj?.metadata?.name
+            ? `${ref.connection}/${ref.context}/${resource.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`
+            : undefined,
+        onChange: ({ upserts, deletes }) => {
+          if (!watch.listed) {
+            // The first live list replaces the cached runs of this resource's kind.
+            watch.listed = true;
+            const listed = new Set(upserts.map((r) => r.id));
+            for (const id of cluster.cachedIds) {
+              if (id.startsWith(`${clusterKey(ref)}/${resource.kind}/`) && !listed.has(id)) {
+                cluster.runs.delete(id);
+                cluster.cachedIds.delete(id);
+                this.queueDelete(id);
+              }
+            }
+          }
+          for (const run of upserts) {
+            cluster.runs.set(run.id, run);
+            this.queueUpsert(run);
+          }
+          for (const id of deletes) {
+            cluster.runs.delete(id);
+            this.queueDelete(id);
+          }
+          cluster.asOf = new Date().toISOString();
+          this.dirty.add(clusterKey(ref));
+          this.scheduleSnapshot();
+        },
+        onState: (state) => {
+          watch.state = state;
+          cluster.checkSettled();
+          this.queueCluster(cluster);
+        },
+        ...(this.opts.watchdogMs ? { watchdogMs: this.opts.watchdogMs } : {}),
+        ...(this.opts.backoff ? { backoff: this.opts.backoff } : {}),
+        toError: (error) => toWatchError(error, ref.connection),
+      });
+    }
+    for (const r of cluster.resources) r.engine?.start();
+  }
+
+  private queueUpsert(run: PipelineRun): void {
+    this.pendingDeletes.delete(run.id);
+    this.pendingUpserts.set(run.id, run);
+    this.scheduleFlush();
+  }
+
+  private queueDelete(id: string): void {
+    this.pendingUpserts.delete(id);
+    this.pendingDeletes.add(id);
+    this.scheduleFlush();
+  }
+
+  private queueCluster(cluster: ClusterWatch): void {
+    this.pendingClusters.add(clusterKey(cluster.ref));
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => this.flush(), this.opts.batchMs ?? 250);
+    this.flushTimer.unref?.();
+  }
+
+  /** Sends what changed since the last batch. */
+  flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (!this.pendingUpserts.size && !this.pendingDeletes.size && !this.pendingClusters.size)
+      return;
+    const clusters = [...this.pendingClusters]
+      .map((key) => this.clusters.get(key)?.view())
+      .filter((c): c is ClusterState => c !== undefined);
+    const payload = {
+      upserts: [...this.pendingUpserts.values()],
+      deletes: [...this.pendingDeletes],
+      clusters,
+    };
+    this.pendingUpserts = new Map();
+    this.pendingDeletes = new Set();
+    this.pendingClusters = new Set();
+    this.ctx.events.emit('pipelines.changed', payload);
+  }
+
+  private scheduleSnapshot(): void {
+    if (this.snapshotTimer) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = undefined;
+      this.writeSnapshots();
+    }, this.opts.snapshotMs ?? 2_000);
+    this.snapshotTimer.unref?.();
+  }
+
+  private writeSnapshots(): void {
+    const workspace = this.workspace;
+    if (!workspace) return;
+    for (const key of this.dirty) {
+      const cluster = this.clusters.get(key);
+      if (!cluster?.asOf) continue;
+      const value: CachedRuns = { runs: [...cluster.runs.values()], asOf: cluster.asOf };
+      try {
+        this.ctx.store.snapshots.put(
+          workspace.snapshotSource(cluster.ref.connection),
+          snapshotKey(cluster.ref.context),
+          value,
+          cluster.asOf,
+        );
+      } catch (error) {
+        this.ctx.log.warn({ err: error }, 'could not cache pipeline runs');
+      }
+    }
+    this.dirty.clear();
+  }
+}
+
+const snapshotKey = (context: string) => `pipelines.runs.${context}`;
+const clusterKey = (ref: ClusterRef) => `${ref.connection}/${ref.context}`;
+
+function defaultResources(clients: KubeClients) {
+  return [
+    { name: 'Argo Workflows', api: workflowsApi(clients), kind: 'Workflow' as const },
+    { name: 'Jobs', api: jobsApi(clients), kind: 'Job' as const },
+  ];
+}
+
+/** client-node's watch failures (an Error with statusCode, a network error) as SourceErrors. */
+export function toWatchError(error: unknown, source: string): SourceError {
+  if (error instanceof SourceError) return error;
+  const e = error as { statusCode?: number; code?: unknown; message?: string } | null;
+  const status = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
+  if (status) {
+    return new SourceError(codeForStatus(status), e?.message ?? `HTTP ${status}`, {
+      source,
+      status,
+    });
+  }
+  return new SourceError('unreachable', e?.message ?? String(error), { source });
+}

@@ -1,0 +1,132 @@
+// Filtering, sorting and live merging of pipeline runs: plain functions, so the page stays a
+// thin layer and 10,000 rows are handled in one pass each.
+import type { QueryClient } from '@tanstack/react-query';
+import type { CallOutput, EventPayload } from '../../../shared/contract';
+import type {
+  ClusterState,
+  FailureKind,
+  PipelineRun,
+  PipelineRuns,
+} from '../../../shared/contract/pipelines';
+import { callKey } from '../../data/queries';
+
+export interface RunFilters {
+  cluster: string;
+  namespace: string;
+  kind: string;
+  status: string;
+  model: string;
+  /** Hours back from now; 0 for all. */
+  windowHours: number;
+}
+
+export const noFilters: RunFilters = {
+  cluster: '',
+  namespace: '',
+  kind: '',
+  status: '',
+  model: '',
+  windowHours: 0,
+};
+
+export type SortKey = 'start' | 'duration' | 'status';
+export interface RunSort {
+  key: SortKey;
+  desc: boolean;
+}
+
+export const clusterLabel = (r: { connection: string; context: string }) => r.context;
+export const clusterId = (r: { connection: string; context: string }) =>
+  `${r.connection}/${r.context}`;
+
+export function filterRuns(runs: PipelineRun[], f: RunFilters, now = Date.now()): PipelineRun[] {
+  const since = f.windowHours > 0 ? now - f.windowHours * 3_600_000 : undefined;
+  return runs.filter(
+    (r) =>
+      (!f.cluster || clusterId(r) === f.cluster) &&
+      (!f.namespace || r.namespace === f.namespace) &&
+      (!f.kind || r.kind === f.kind) &&
+      (!f.status || r.status === f.status) &&
+      (!f.model || r.model === f.model) &&
+      (since === undefined || (r.startedAt !== undefined && Date.parse(r.startedAt) >= since)),
+  );
+}
+
+const statusRank: Record<PipelineRun['status'], number> = {
+  Failed: 0,
+  Error: 1,
+  Running: 2,
+  Pending: 3,
+  Unknown: 4,
+  Succeeded: 5,
+};
+
+export function sortRuns(runs: PipelineRun[], sort: RunSort): PipelineRun[] {
+  const value = (r: PipelineRun): number => {
+    if (sort.key === 'start') return r.startedAt ? Date.parse(r.startedAt) : 0;
+    if (sort.key === 'duration') return r.durationMs ?? -1;
+    return statusRank[r.status];
+  };
+  const sign = sort.desc ? -1 : 1;
+  return [...runs].sort((a, b) => sign * (value(a) - value(b)) || a.id.localeCompare(b.id));
+}
+
+/** The distinct values a filter can take, sorted. */
+export function filterOptions(runs: PipelineRun[]) {
+  const set = (pick: (r: PipelineRun) => string | undefined) =>
+    [...new Set(runs.map(pick).filter((v): v is string => !!v))].sort();
+  return {
+    namespaces: set((r) => r.namespace),
+    models: set((r) => r.model),
+    kinds: set((r) => r.kind),
+    statuses: set((r) => r.status),
+  };
+}
+
+export const causeLabel: Record<FailureKind, string> = {
+  OOMKilled: 'Out of memory',
+  ImagePull: 'Image pull',
+  BackoffLimitExceeded: 'Backoff limit',
+  DeadlineExceeded: 'Deadline',
+  Evicted: 'Evicted',
+  Unschedulable: 'Unschedulable',
+  QuotaExceeded: 'Quota exceeded',
+  DataError: 'Data error',
+  Other: 'Error',
+};
+
+export function formatDuration(ms: number | undefined): string {
+  if (ms === undefined) return '—';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${s % 60}s`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h}h ${m % 60}m`;
+  return `${Math.floor(h / 24)}d ${h % 24}h`;
+}
+
+type RunsAnswer = CallOutput<'pipelines.runs'>;
+
+/** Merges a batch of changes into runs (one pass; ids stay unique). */
+export function mergeRuns(
+  value: PipelineRuns,
+  change: EventPayload<'pipelines.changed'>,
+): PipelineRuns {
+  const byId = new Map(value.runs.map((r) => [r.id, r]));
+  for (const id of change.deletes) byId.delete(id);
+  for (const run of change.upserts) byId.set(run.id, run);
+  const clusters = new Map<string, ClusterState>(value.clusters.map((c) => [clusterId(c), c]));
+  for (const c of change.clusters) clusters.set(clusterId(c), c);
+  return { runs: [...byId.values()], clusters: [...clusters.values()] };
+}
+
+/** Lands a `pipelines.changed` batch in the live answer on screen, without a refetch. */
+export function applyPipelinesChange(
+  client: QueryClient,
+  change: EventPayload<'pipelines.changed'>,
+): void {
+  client.setQueryData<RunsAnswer>(callKey('pipelines.runs', { from: 'live' }), (old) =>
+    old?.value ? { ...old, value: mergeRuns(old.value, change) } : old,
+  );
+}
