@@ -1,8 +1,12 @@
 // Run with tsx (it reads the contract's TypeScript). Bundles the Electron main process as an ES module (the host and @kubernetes/client-node are
 // ESM) with dependencies left in node_modules, and the preload as CommonJS: a sandboxed preload
 // cannot be an ES module, so it is bundled whole (it is tiny: the contract's names and ipcRenderer).
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { callNames, eventTopics } from '../shared/contract/index.ts';
+
+// Chunk names carry hashes: clear the old ones.
+rmSync('dist-electron', { recursive: true, force: true });
 
 // The command line (serve, sim, audit verify) and the Electron main process are bundled together
 // with code splitting, so what is imported lazily (client-node, the simulators) stays in chunks

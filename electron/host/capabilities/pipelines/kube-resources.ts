@@ -1,6 +1,5 @@
 // The two watched resources over @kubernetes/client-node: Argo Workflows (a CRD that may be
 // missing) and batch/v1 Jobs, across all namespaces of one context.
-import { Watch } from '@kubernetes/client-node';
 import type { KubeClients } from '../../sources/kubernetes';
 import type { ListPage, ResourceApi } from './watch-engine';
 import type { KubeObjectLike } from './normalize';
@@ -22,6 +21,9 @@ function page(answer: ListAnswer): ListPage<KubeObjectLike> {
 
 function watchPath(clients: KubeClients, path: string): ResourceApi<KubeObjectLike>['watch'] {
   return async (resourceVersion, onEvent, onDone) => {
+    // Imported here, not at the top: client-node takes most of a second to load, and the host
+    // loads it after the window has painted (see adapters/kubernetes.ts).
+    const { Watch } = await import('@kubernetes/client-node');
     const watch = new Watch(clients.kubeConfig);
     return watch.watch(
       path,
