@@ -54,6 +54,8 @@ export type PipelineRun = z.infer<typeof pipelineRun>;
 /** A resource the console could not watch on a cluster (CRD missing, 403), the rest still works. */
 export const watchProblem = z.object({
   resource: z.string(),
+  /** Set when the cluster-wide list was refused and this one namespace could not be read either. */
+  namespace: z.string().optional(),
   error: contractError,
 });
 
@@ -76,6 +78,10 @@ export type PipelineRuns = z.infer<typeof pipelineRuns>;
 
 export const runStep = z.object({
   name: z.string(),
+  /** Argo's node id (a Job's pod name), which dependsOn refers to. */
+  id: z.string().optional(),
+  /** The steps that had to finish before this one: the DAG's edges. */
+  dependsOn: z.array(z.string()).default([]),
   template: z.string().optional(),
   phase: z.string(),
   startedAt: z.string().optional(),

@@ -1,6 +1,7 @@
 // Pipeline runs watched from the Kubernetes simulator through the host: a workflow that fails
 // with OOMKilled on the scenario clock is pushed classified, a 410 during the watch relists
-// without duplicates, and a user who may not list workflows cluster-wide is told so.
+// without duplicates, and a user who may not list workflows cluster-wide is watched namespace by
+// namespace, the namespaces that stay forbidden shown as such.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,12 +110,36 @@ describe('pipeline runs from the simulator', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('reports a user who may not list cluster-wide as forbidden, and the rest keeps working', async () => {
+  it("watches a user who may not list cluster-wide in their context's namespace", async () => {
     const { value } = await call('pipelines.runs', { from: 'live' });
     const team = value!.clusters.find((c) => c.context === 'sim-team');
-    expect(team?.problems.map((p) => p.error.code)).toContain('forbidden');
-    expect(team?.problems[0]?.error.message).toMatch(/not allowed to list/);
+    expect(team).toMatchObject({ state: 'live', problems: [] });
+    const runs = value!.runs.filter((r) => r.context === 'sim-team');
+    expect(runs.some((r) => r.kind === 'Workflow')).toBe(true);
+    expect(new Set(runs.map((r) => r.namespace))).toEqual(new Set(['fraud-detection']));
     expect(value!.clusters.find((c) => c.context === 'sim-viewer')?.state).toBe('live');
+  });
+
+  it('shows the namespaces that stay forbidden as such, not as empty', async () => {
+    const watches = new PipelineWatches(host.context, {
+      namespaces: async () => ['fraud-detection', 'recommendations'],
+    });
+    try {
+      const { runs, clusters } = await watches.live();
+      const team = clusters.find((c) => c.context === 'sim-team');
+      expect(team?.state).toBe('live');
+      const forbidden = team!.problems.filter((p) => p.error.code === 'forbidden');
+      expect(forbidden.map((p) => `${p.resource}@${p.namespace}`).sort()).toEqual([
+        'Argo Workflows@recommendations',
+        'Jobs@recommendations',
+      ]);
+      expect(forbidden[0]?.error.message).toMatch(/not allowed to list .* in recommendations/);
+      expect(runs.some((r) => r.context === 'sim-team' && r.namespace === 'fraud-detection')).toBe(
+        true,
+      );
+    } finally {
+      watches.stop();
+    }
   });
 
   it('pushes the OOMKilled failure of a running workflow, classified, when the clock reaches it', async () => {
@@ -160,9 +185,10 @@ describe('pipeline runs from the simulator', () => {
     try {
       const before = (await watches.live()).runs.length;
       const lists = watches.listCount();
-      expect(lists).toBe(2); // workflows and jobs of sim-viewer; sim-team may not list
+      // workflows and jobs of sim-viewer, and of sim-team in its namespace only
+      expect(lists).toBe(4);
       sim.compactHistory();
-      await until(() => watches.listCount() >= lists + 2, 5_000);
+      await until(() => watches.listCount() >= lists + 4, 5_000);
       const after = (await watches.live()).runs;
       const ids = after.map((r) => r.id);
       expect(new Set(ids).size).toBe(ids.length);

@@ -8,6 +8,7 @@ import { DeploymentController } from './controllers/deployment-controller';
 import { EventRecorder } from './controllers/event-recorder';
 import { startGarbageCollector } from './controllers/garbage-collector';
 import { InferenceServiceController } from './controllers/inference-service-controller';
+import { startJobRunner } from './controllers/job-runner';
 import { OwnerIndex } from './controllers/owner-index';
 import { PodLifecycle } from './controllers/pod-lifecycle';
 import { ReplicaSetController } from './controllers/replicaset-controller';
@@ -65,6 +66,7 @@ export function createRuntime(options: RuntimeOptions = {}): SimRuntime {
   const owners = new OwnerIndex(store);
   const events = new EventRecorder(store, clock);
   startGarbageCollector(store, owners, queue, logs, orphaned);
+  startJobRunner(store, clock, queue);
   const podStart = options.podStartMs ?? 3000;
   const modelStart = options.modelServerStartMs ?? 8000;
   const pods = new PodLifecycle(store, clock, queue, events, logs, {

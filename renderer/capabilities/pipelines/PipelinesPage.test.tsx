@@ -36,9 +36,18 @@ const staging = run('etl', {
 const detail: RunDetail = {
   run: oom,
   steps: [
-    { name: 'extract', phase: 'Succeeded', durationMs: 60_000, failed: false },
+    {
+      name: 'extract',
+      id: 'e',
+      dependsOn: [],
+      phase: 'Succeeded',
+      durationMs: 60_000,
+      failed: false,
+    },
     {
       name: 'train',
+      id: 't',
+      dependsOn: ['e'],
       phase: 'Failed',
       durationMs: 300_000,
       message: 'OOMKilled (exit code 137)',
@@ -106,7 +115,8 @@ describe('the Pipelines page', () => {
     expect(screen.getAllByTestId('run-row').map((r) => r.getAttribute('aria-label'))).toEqual([
       'etl/etl',
     ]);
-  });
+    // The first render of the whole app in the file loads its pages: slow on a busy machine.
+  }, 20_000);
 
   it('opens a run: cause in words, failed step highlighted, events and log tail', async () => {
     const { location } = renderApp(transport(), '/pipelines');

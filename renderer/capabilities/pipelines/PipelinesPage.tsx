@@ -113,9 +113,16 @@ function PipelinesBody({
               </span>
             )}
             {c.problems.map((p) => (
-              <span key={p.resource} className="cluster-problem" role="note">
+              <span
+                key={`${p.resource}/${p.namespace ?? ''}`}
+                className="cluster-problem"
+                role="note"
+                data-testid="cluster-problem"
+              >
                 {' '}
-                {p.resource}: {p.error.message}
+                {/* A namespace the user may not read is said to be forbidden, never shown empty. */}
+                {p.error.status ? `${p.error.status}: ` : ''}
+                {p.error.message}
               </span>
             ))}
           </li>

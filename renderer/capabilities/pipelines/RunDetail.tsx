@@ -1,12 +1,15 @@
-// One run: the cause in plain words, its steps with durations (the failed one highlighted), the
-// Kubernetes events of its pods and the last lines of the failed container's log.
+// One run: its actions (retry, resubmit, its schedule's), the cause in plain words, its steps as a
+// graph or timeline (the failed one highlighted), the Kubernetes events of its pods and the last
+// lines of the failed container's log.
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Skeleton } from '../../components/Skeleton';
 import { Badge } from '../../components/StatusBadge';
 import { formatClock } from '../../components/time';
 import { useCall } from '../../data/queries';
+import { RunActions } from './actions/RunActions';
 import { statusTone } from './RunsTable';
 import { causeLabel, formatDuration } from './runs-view';
+import { StepsView } from './steps/StepsView';
 
 export function RunDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const detail = useCall('pipelines.run', { id });
@@ -45,6 +48,7 @@ export function RunDetail({ id, onClose }: { id: string; onClose: () => void }) 
               {` · ${formatDuration(detail.data.run.durationMs)}`}
             </span>
           </p>
+          <RunActions run={detail.data.run} />
           {detail.data.run.cause && (
             <div className="run-cause-box" role="status" data-testid="run-cause-detail">
               <strong>{causeLabel[detail.data.run.cause.kind]}</strong>
@@ -60,34 +64,7 @@ export function RunDetail({ id, onClose }: { id: string; onClose: () => void }) 
               )}
             </div>
           )}
-          <section>
-            <h3>Steps</h3>
-            {detail.data.steps.length === 0 ? (
-              <p className="muted">No steps started.</p>
-            ) : (
-              <ol className="run-steps">
-                {detail.data.steps.map((step) => (
-                  <li
-                    key={step.name}
-                    className={step.failed ? 'failed' : undefined}
-                    data-testid={step.failed ? 'failed-step' : 'step'}
-                    aria-current={step.failed ? 'step' : undefined}
-                  >
-                    <span className="step-name">{step.name}</span>
-                    <Badge
-                      tone={step.failed ? 'danger' : step.phase === 'Succeeded' ? 'ok' : 'neutral'}
-                    >
-                      {step.phase}
-                    </Badge>
-                    <span className="muted">{formatDuration(step.durationMs)}</span>
-                    {step.message && step.failed && (
-                      <span className="step-message">{step.message}</span>
-                    )}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+          <StepsView steps={detail.data.steps} />
           {detail.data.log && (
             <section>
               <h3>

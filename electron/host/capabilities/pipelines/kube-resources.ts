@@ -1,5 +1,5 @@
 // The two watched resources over @kubernetes/client-node: Argo Workflows (a CRD that may be
-// missing) and batch/v1 Jobs, across all namespaces of one context.
+// missing) and batch/v1 Jobs, across all namespaces of one context or in one namespace.
 import type { KubeClients } from '../../sources/kubernetes';
 import type { ListPage, ResourceApi } from './watch-engine';
 import type { KubeObjectLike } from './normalize';
@@ -34,31 +34,63 @@ function watchPath(clients: KubeClients, path: string): ResourceApi<KubeObjectLi
   };
 }
 
-export function workflowsApi(clients: KubeClients): ResourceApi<KubeObjectLike> {
+/** Workflows of every namespace, or of one (for users who may not list them cluster-wide). */
+export function workflowsApi(
+  clients: KubeClients,
+  namespace?: string,
+): ResourceApi<KubeObjectLike> {
+  const argo = { group: 'argoproj.io', version: 'v1alpha1', plural: 'workflows' };
   return {
-    list: async ({ limit, continue: token }) =>
-      page(
-        (await clients.customObjects.listClusterCustomObject({
-          group: 'argoproj.io',
-          version: 'v1alpha1',
-          plural: 'workflows',
-          limit,
-          ...(token ? { _continue: token } : {}),
-        })) as ListAnswer,
-      ),
-    watch: watchPath(clients, '/apis/argoproj.io/v1alpha1/workflows'),
+    list: async ({ limit, continue: token }) => {
+      const paging = { limit, ...(token ? { _continue: token } : {}) };
+      return page(
+        (namespace
+          ? await clients.customObjects.listNamespacedCustomObject({
+              ...argo,
+              namespace,
+              ...paging,
+            })
+          : await clients.customObjects.listClusterCustomObject({
+              ...argo,
+              ...paging,
+            })) as ListAnswer,
+      );
+    },
+    watch: watchPath(
+      clients,
+      namespace
+        ? `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflows`
+        : '/apis/argoproj.io/v1alpha1/workflows',
+    ),
   };
 }
 
-export function jobsApi(clients: KubeClients): ResourceApi<KubeObjectLike> {
+export function jobsApi(clients: KubeClients, namespace?: string): ResourceApi<KubeObjectLike> {
   return {
-    list: async ({ limit, continue: token }) =>
-      page(
-        (await clients.batch.listJobForAllNamespaces({
-          limit,
-          ...(token ? { _continue: token } : {}),
-        })) as unknown as ListAnswer,
-      ),
-    watch: watchPath(clients, '/apis/batch/v1/jobs'),
+    list: async ({ limit, continue: token }) => {
+      const paging = { limit, ...(token ? { _continue: token } : {}) };
+      return page(
+        (namespace
+          ? await clients.batch.listNamespacedJob({ namespace, ...paging })
+          : await clients.batch.listJobForAllNamespaces(paging)) as unknown as ListAnswer,
+      );
+    },
+    watch: watchPath(
+      clients,
+      namespace ? `/apis/batch/v1/namespaces/${namespace}/jobs` : '/apis/batch/v1/jobs',
+    ),
   };
+}
+
+/**
+ * The namespaces to watch one by one when a cluster-wide list is refused: every namespace, when
+ * the user may list them; otherwise the kubeconfig context's namespace (as kubectl would use).
+ */
+export async function reachableNamespaces(clients: KubeClients): Promise<string[]> {
+  try {
+    const list = await clients.core.listNamespace();
+    return list.items.flatMap((n) => (n.metadata?.name ? [n.metadata.name] : []));
+  } catch {
+    return clients.context.namespace ? [clients.context.namespace] : ['default'];
+  }
 }

@@ -10,7 +10,7 @@ import { SourceError, codeForStatus } from '../../sources/source-error';
 import type { OpenWorkspace } from '../../workspace/open-workspace';
 import type { KubernetesLiveSource } from '../sources/adapters/kubernetes';
 import { readSelectedContexts } from '../sources/selected-contexts';
-import { jobsApi, workflowsApi } from './kube-resources';
+import { jobsApi, reachableNamespaces, workflowsApi } from './kube-resources';
 import { jobRun, workflowRun, type ClusterRef, type KubeObjectLike } from './normalize';
 import { WatchEngine, type ResourceApi, type WatchState } from './watch-engine';
 
@@ -27,13 +27,23 @@ export interface PipelineWatchOptions {
   watchdogMs?: number;
   backoff?: { baseMs: number; maxMs: number };
   /** The resources watched per cluster; tests replace them with fakes. */
-  resources?: (
-    clients: KubeClients,
-  ) => { name: string; api: ResourceApi<KubeObjectLike>; kind: 'Workflow' | 'Job' }[];
+  resources?: (clients: KubeClients) => WatchedResource[];
+  /** The namespaces to watch one by one when a cluster-wide list is refused; tests replace it. */
+  namespaces?: (clients: KubeClients) => Promise<string[]>;
+}
+
+export interface WatchedResource {
+  name: string;
+  api: ResourceApi<KubeObjectLike>;
+  kind: 'Workflow' | 'Job';
+  /** The same resource in one namespace, for users who may not list it cluster-wide. */
+  inNamespace?: (namespace: string) => ResourceApi<KubeObjectLike>;
 }
 
 interface ResourceWatch {
   name: string;
+  /** Set on the per-namespace watches that replace a refused cluster-wide one. */
+  namespace?: string;
   listed?: boolean;
   engine?: WatchEngine<KubeObjectLike, PipelineRun>;
   state: WatchState;
@@ -78,7 +88,13 @@ class ClusterWatch {
       ...(error ? { error } : {}),
       problems: this.resources.flatMap((r) =>
         r.state.state === 'unavailable'
-          ? [{ resource: r.name, error: r.state.error.toContract() }]
+          ? [
+              {
+                resource: r.name,
+                ...(r.namespace ? { namespace: r.namespace } : {}),
+                error: r.state.error.toContract(),
+              },
+            ]
           : [],
       ),
     };
@@ -229,54 +245,103 @@ export class PipelineWatches {
       return;
     }
     const resources = (this.opts.resources ?? defaultResources)(clients);
-    for (const resource of resources) {
-      const watch: ResourceWatch = { name: resource.name, state: { state: 'connecting' } };
-      cluster.resources.push(watch);
-      const normalize = resource.kind === 'Workflow' ? workflowRun : jobRun;
-      watch.engine = new WatchEngine<KubeObjectLike, PipelineRun>({
-        api: resource.api,
-        resource: resource.name,
-        normalize: (obj) => (obj?.metadata?.name ? normalize(ref, obj) : undefined),
-        key: (obj) =>
-          obj?.metadata?.name
-            ? `${ref.connection}/${ref.context}/${resource.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`
-            : undefined,
-        onChange: ({ upserts, deletes }) => {
-          if (!watch.listed) {
-            // The first live list replaces the cached runs of this resource's kind.
-            watch.listed = true;
-            const listed = new Set(upserts.map((r) => r.id));
-            for (const id of cluster.cachedIds) {
-              if (id.startsWith(`${clusterKey(ref)}/${resource.kind}/`) && !listed.has(id)) {
-                cluster.runs.delete(id);
-                cluster.cachedIds.delete(id);
-                this.queueDelete(id);
-              }
+    for (const resource of resources) this.watchResource(cluster, clients, resource);
+    for (const r of cluster.resources) r.engine?.start();
+  }
+
+  /** One watch of a resource, cluster-wide or (namespace set) in one namespace. */
+  private watchResource(
+    cluster: ClusterWatch,
+    clients: KubeClients,
+    resource: WatchedResource,
+    namespace?: string,
+  ): ResourceWatch {
+    const ref = cluster.ref;
+    const watch: ResourceWatch = {
+      name: resource.name,
+      ...(namespace ? { namespace } : {}),
+      state: { state: 'connecting' },
+    };
+    cluster.resources.push(watch);
+    const normalize = resource.kind === 'Workflow' ? workflowRun : jobRun;
+    // The first list replaces the cached runs it covers: of its kind, in its namespace if any.
+    const covers = `${clusterKey(ref)}/${resource.kind}/${namespace ? `${namespace}/` : ''}`;
+    const api = namespace && resource.inNamespace ? resource.inNamespace(namespace) : resource.api;
+    watch.engine = new WatchEngine<KubeObjectLike, PipelineRun>({
+      api,
+      resource: namespace ? `${resource.name} in ${namespace}` : resource.name,
+      normalize: (obj) => (obj?.metadata?.name ? normalize(ref, obj) : undefined),
+      key: (obj) =>
+        obj?.metadata?.name
+          ? `${ref.connection}/${ref.context}/${resource.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`
+          : undefined,
+      onChange: ({ upserts, deletes }) => {
+        if (!watch.listed) {
+          watch.listed = true;
+          const listed = new Set(upserts.map((r) => r.id));
+          for (const id of cluster.cachedIds) {
+            if (id.startsWith(covers) && !listed.has(id)) {
+              cluster.runs.delete(id);
+              cluster.cachedIds.delete(id);
+              this.queueDelete(id);
             }
           }
-          for (const run of upserts) {
-            cluster.runs.set(run.id, run);
-            this.queueUpsert(run);
-          }
-          for (const id of deletes) {
-            cluster.runs.delete(id);
-            this.queueDelete(id);
-          }
-          cluster.asOf = new Date().toISOString();
-          this.dirty.add(clusterKey(ref));
-          this.scheduleSnapshot();
-        },
-        onState: (state) => {
-          watch.state = state;
-          cluster.checkSettled();
-          this.queueCluster(cluster);
-        },
-        ...(this.opts.watchdogMs ? { watchdogMs: this.opts.watchdogMs } : {}),
-        ...(this.opts.backoff ? { backoff: this.opts.backoff } : {}),
-        toError: (error) => toWatchError(error, ref.connection),
-      });
+        }
+        for (const run of upserts) {
+          cluster.runs.set(run.id, run);
+          this.queueUpsert(run);
+        }
+        for (const id of deletes) {
+          cluster.runs.delete(id);
+          this.queueDelete(id);
+        }
+        cluster.asOf = new Date().toISOString();
+        this.dirty.add(clusterKey(ref));
+        this.scheduleSnapshot();
+      },
+      onState: (state) => {
+        if (
+          !namespace &&
+          resource.inNamespace &&
+          state.state === 'unavailable' &&
+          state.error.status === 403
+        ) {
+          // Refused cluster-wide: watch each namespace the user can reach instead.
+          void this.fallBackToNamespaces(cluster, clients, resource, watch, state.error);
+          return;
+        }
+        watch.state = state;
+        cluster.checkSettled();
+        this.queueCluster(cluster);
+      },
+      ...(this.opts.watchdogMs ? { watchdogMs: this.opts.watchdogMs } : {}),
+      ...(this.opts.backoff ? { backoff: this.opts.backoff } : {}),
+      toError: (error) => toWatchError(error, ref.connection),
+    });
+    return watch;
+  }
+
+  private async fallBackToNamespaces(
+    cluster: ClusterWatch,
+    clients: KubeClients,
+    resource: WatchedResource,
+    watch: ResourceWatch,
+    refusal: SourceError,
+  ): Promise<void> {
+    const namespaces = await (this.opts.namespaces ?? reachableNamespaces)(clients).catch(
+      () => [] as string[],
+    );
+    // Stopped or replaced meanwhile: nothing to do.
+    if (this.clusters.get(clusterKey(cluster.ref)) !== cluster) return;
+    if (!namespaces.length) {
+      watch.state = { state: 'unavailable', error: refusal };
+    } else {
+      cluster.resources.splice(cluster.resources.indexOf(watch), 1);
+      for (const namespace of namespaces)
+        this.watchResource(cluster, clients, resource, namespace).engine?.start();
     }
-    for (const r of cluster.resources) r.engine?.start();
+    cluster.checkSettled();
+    this.queueCluster(cluster);
   }
 
   private queueUpsert(run: PipelineRun): void {
@@ -356,10 +421,15 @@ export class PipelineWatches {
 const snapshotKey = (context: string) => `pipelines.runs.${context}`;
 const clusterKey = (ref: ClusterRef) => `${ref.connection}/${ref.context}`;
 
-function defaultResources(clients: KubeClients) {
+function defaultResources(clients: KubeClients): WatchedResource[] {
   return [
-    { name: 'Argo Workflows', api: workflowsApi(clients), kind: 'Workflow' as const },
-    { name: 'Jobs', api: jobsApi(clients), kind: 'Job' as const },
+    {
+      name: 'Argo Workflows',
+      api: workflowsApi(clients),
+      kind: 'Workflow',
+      inNamespace: (ns) => workflowsApi(clients, ns),
+    },
+    { name: 'Jobs', api: jobsApi(clients), kind: 'Job', inNamespace: (ns) => jobsApi(clients, ns) },
   ];
 }
 

@@ -13,9 +13,9 @@ import {
   parseRunId,
   workflowEvidence,
   workflowRun,
-  workflowSteps,
   type KubeObjectLike,
 } from './normalize';
+import { workflowStepGraph } from './step-graph';
 
 interface PodLike {
   metadata?: {
@@ -112,25 +112,7 @@ export async function readRunDetail(clients: KubeClients, id: string): Promise<R
   let evidence: FailureEvidence;
   if (ref.kind === 'Workflow') {
     const failed = failedNode(obj);
-    steps = workflowSteps(obj).map((n) => {
-      const startedAt = n.startedAt ?? undefined;
-      const finishedAt = n.finishedAt ?? undefined;
-      return {
-        name: n.displayName ?? n.name ?? '',
-        ...(n.templateName ? { template: n.templateName } : {}),
-        phase: n.phase ?? 'Unknown',
-        ...(startedAt ? { startedAt } : {}),
-        ...(finishedAt ? { finishedAt } : {}),
-        ...(startedAt
-          ? {
-              durationMs:
-                (finishedAt ? Date.parse(finishedAt) : Date.now()) - Date.parse(startedAt),
-            }
-          : {}),
-        ...(n.message ? { message: n.message } : {}),
-        failed: n === failed,
-      };
-    });
+    steps = workflowStepGraph(obj);
     failedPod = failed
       ? pods.find((p) => p.metadata?.annotations?.['workflows.argoproj.io/node-id'] === failed.id)
       : undefined;
@@ -148,6 +130,8 @@ export async function readRunDetail(clients: KubeClients, id: string): Promise<R
       const finishedAt = iso(main?.finishedAt);
       return {
         name: p.metadata?.name ?? '',
+        id: p.metadata?.name ?? '',
+        dependsOn: [],
         phase: p.status?.phase ?? 'Unknown',
         ...(startedAt ? { startedAt } : {}),
         ...(finishedAt ? { finishedAt } : {}),

@@ -13,6 +13,8 @@ export interface StepPlan {
   dependencies: string[];
   durationMs: number;
   outcome: StepOutcome;
+  /** The step starts no earlier than this (a retried step runs again from the retry on). */
+  notBefore?: number;
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
   /** Lines printed as the step starts. */
   log?: string;
@@ -35,6 +37,8 @@ export interface WorkflowPlan {
   annotations?: Record<string, string>;
   serviceAccountName: string;
   activeDeadlineSeconds?: number;
+  /** When a retry put the workflow back to Running: its deadline counts from then, as in Argo. */
+  restartedAt?: number;
   cronWorkflow?: { name: string; uid: string };
   /** The workflow never ran: phase Error with this message (e.g. a missing template). */
   error?: string;
@@ -67,7 +71,7 @@ const startGapMs = 2000;
 export function planTimes(plan: WorkflowPlan): WorkflowTimes {
   const steps = new Map<string, StepTimes>();
   const deadline = plan.activeDeadlineSeconds
-    ? plan.startedAt + plan.activeDeadlineSeconds * 1000
+    ? (plan.restartedAt ?? plan.startedAt) + plan.activeDeadlineSeconds * 1000
     : Infinity;
   let failedAt = Infinity;
   let failureMessage: string | undefined;
@@ -88,7 +92,11 @@ export function planTimes(plan: WorkflowPlan): WorkflowTimes {
       );
       continue;
     }
-    const start = Math.max(plan.startedAt + 1000, ...deps.map((d) => (d.end ?? 0) + startGapMs));
+    const start = Math.max(
+      plan.startedAt + 1000,
+      step.notBefore ?? 0,
+      ...deps.map((d) => (d.end ?? 0) + startGapMs),
+    );
     if (start >= Math.min(deadline, failedAt)) {
       steps.set(step.name, { step, final: 'never' });
       continue;

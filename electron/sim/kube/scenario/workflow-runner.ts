@@ -8,6 +8,7 @@ import type { SimRuntime } from '../runtime';
 import { pickNode } from './placement';
 import { planTimes, nextChange, type StepPlan, type WorkflowPlan } from './workflow-plan';
 import { renderWorkflow, type NodePlacement } from './workflow-objects';
+import { retryPlan } from './workflow-retry';
 
 interface Running {
   plan: WorkflowPlan;
@@ -47,6 +48,15 @@ export class WorkflowRunner {
         !getPath(event.entry.obj, 'status.phase')
       ) {
         rt.queue.add(`wf-submit:${key}`, () => this.adopt(event.entry.obj));
+      }
+      // A finished workflow put back to Running: retried (see workflow-retry.ts).
+      if (
+        event.type === 'MODIFIED' &&
+        !this.syncing &&
+        this.running.get(key)?.finished &&
+        getPath(event.entry.obj, 'status.phase') === 'Running'
+      ) {
+        rt.queue.add(`wf-retry:${key}`, () => this.retried(event.entry.obj));
       }
     });
   }
@@ -141,10 +151,29 @@ export class WorkflowRunner {
     return wfName;
   }
 
+  private retried(obj: KubeObject): void {
+    const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
+    const run = this.running.get(key);
+    if (!run?.finished) return;
+    const retry = retryPlan(run.plan, obj, this.rt.clock.nowMs());
+    run.cancel?.();
+    const forget = (k: string) =>
+      retry.steps.has(k.split('/')[0]!) || retry.pods.has(k.split('/')[0]!);
+    this.running.set(key, {
+      plan: retry.plan,
+      events: new Set([...run.events].filter((k) => !forget(k))),
+      logCounts: new Map([...run.logCounts].filter(([k]) => !forget(k))),
+      finished: false,
+    });
+    this.sync(key);
+  }
+
   private adopt(obj: KubeObject): void {
     const template = templateFromSpec(obj['spec']);
     const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
     if (this.running.has(key)) return;
+    // A workflow started from a CronWorkflow (`argo submit --from`, the console's "run now").
+    const cronOwner = obj.metadata.ownerReferences?.find((o) => o.kind === 'CronWorkflow');
     this.add({
       namespace: obj.metadata.namespace ?? '',
       name: obj.metadata.name,
@@ -152,7 +181,9 @@ export class WorkflowRunner {
       entrypoint: template.entrypoint,
       startedAt: this.rt.clock.nowMs() + 500,
       labels: { ...(obj.metadata.labels ?? {}) },
+      annotations: { ...(obj.metadata.annotations ?? {}) },
       serviceAccountName: template.serviceAccountName,
+      ...(cronOwner ? { cronWorkflow: { name: cronOwner.name, uid: cronOwner.uid ?? '' } } : {}),
       steps: template.steps,
     });
   }
