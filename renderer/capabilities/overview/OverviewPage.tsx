@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { IconRefresh } from '../../components/icons';
 import { Skeleton } from '../../components/Skeleton';
+import { MorningBrief } from '../brief/MorningBrief';
 import { useCall } from '../../data/queries';
 import { HeadlineTotals } from './HeadlineTotals';
 import { SourceCard } from './SourceCard';
@@ -17,7 +18,7 @@ export function OverviewPage() {
     void list.refetch();
     void client.invalidateQueries({
       predicate: (q) =>
-        q.queryKey[0] === 'sources.headline' &&
+        (q.queryKey[0] === 'sources.headline' || q.queryKey[0] === 'brief.get') &&
         (q.queryKey[1] as { from?: string } | undefined)?.from === 'live',
     });
   };
@@ -66,6 +67,7 @@ export function OverviewPage() {
         </div>
       ) : (
         <>
+          <MorningBrief {...(workspace.data ? { workspace: workspace.data.current.name } : {})} />
           <HeadlineTotals connections={list.data.connections} />
           <div className="card-grid">
             {list.data.connections.map((view) => (

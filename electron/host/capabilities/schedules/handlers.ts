@@ -1,0 +1,28 @@
+import type { HostContext } from '../../host-context';
+import type { Handlers } from '../../transport/dispatcher';
+import type { PipelineWatches } from '../pipelines/pipeline-watches';
+import { readThroughSnapshot } from '../sources/snapshot';
+import { failIfAllDown } from './all-down';
+import { readSchedules } from './read-schedules';
+
+export function schedulesHandlers(
+  ctx: HostContext,
+  watches: PipelineWatches,
+): Pick<Handlers, 'schedules.list'> {
+  return {
+    'schedules.list': async ({ from }) => {
+      const workspace = ctx.workspace();
+      return readThroughSnapshot({
+        store: ctx.store,
+        source: workspace.snapshotSource('schedules'),
+        key: 'schedules.list',
+        from,
+        fetch: async () => {
+          const { runs: _runs, ...view } = await readSchedules(workspace, watches);
+          failIfAllDown(view.clusters);
+          return view;
+        },
+      });
+    },
+  };
+}
