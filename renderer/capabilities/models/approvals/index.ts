@@ -1,0 +1,1 @@
+export { ApprovalsPanel, ApprovalsView } from './ApprovalsPanel';

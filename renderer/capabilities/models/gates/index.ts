@@ -1,0 +1,2 @@
+export { GateChecklist } from './GateChecklist';
+export { GatesPanel } from './GatesPanel';
