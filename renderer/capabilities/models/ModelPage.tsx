@@ -10,6 +10,7 @@ import { AliasBadges } from './AliasBadges';
 import { formatEpoch, useRegistry, versionPath } from './registry';
 import { ServingTable } from './ServingTable';
 import './models.css';
+import { RollbackButton, ReconcileNotices } from './promotion';
 
 export function ModelPage() {
   const { name = '' } = useParams();
@@ -54,6 +55,12 @@ function ModelDetail({ registryId, name }: { registryId: string; name: string })
 
   return (
     <>
+      <ReconcileNotices model={name} />
+      <section className="card models-card">
+        <div className="promotion-actions">
+          <RollbackButton registryId={registryId} model={name} />
+        </div>
+      </section>
       <section className="card models-card">
         <FreshPanel fresh={model} skeletonLines={8}>
           {({ model: m, versions }) => (

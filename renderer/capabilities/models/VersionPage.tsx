@@ -9,9 +9,12 @@ import { FreshPanel } from '../../components/FreshPanel';
 import { Skeleton } from '../../components/Skeleton';
 import { useFreshCall } from '../../data/fresh';
 import { AliasBadges } from './AliasBadges';
+import { ApprovalsPanel } from './approvals';
 import { ChampionComparison } from './ChampionComparison';
 import { DatasetList } from './DatasetList';
 import { LazyMetricChart as MetricChart } from './LazyMetricChart';
+import { GatesPanel } from './gates';
+import { PromoteButton, RollbackButton } from './promotion';
 import { formatEpoch, formatMetric, modelPath, useRegistry } from './registry';
 import { ServingTable } from './ServingTable';
 import './models.css';
@@ -63,6 +66,27 @@ function VersionDetail({
         <FreshPanel fresh={page} skeletonLines={6}>
           {(p) => <VersionFacts page={p} />}
         </FreshPanel>
+      </section>
+      <section className="card models-card" aria-labelledby="approvals-title">
+        <h2 className="section-title" id="approvals-title">
+          Approvals
+        </h2>
+        <ApprovalsPanel registryId={registryId} name={name} version={version} />
+      </section>
+      <section className="card models-card" aria-labelledby="gates-title">
+        <h2 className="section-title" id="gates-title">
+          Deployment gates
+        </h2>
+        <GatesPanel registryId={registryId} name={name} version={version} />
+      </section>
+      <section className="card models-card" aria-labelledby="promotion-title">
+        <h2 className="section-title" id="promotion-title">
+          Promotion
+        </h2>
+        <div className="promotion-actions">
+          <PromoteButton registryId={registryId} model={name} version={version} />
+          <RollbackButton registryId={registryId} model={name} />
+        </div>
       </section>
       <section className="card models-card">
         <h2 className="section-title">Serving</h2>

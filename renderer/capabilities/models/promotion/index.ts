@@ -1,0 +1,2 @@
+export { PromoteButton, RollbackButton } from './PromotionActions';
+export { ReconcileNotices } from './ReconcileNotices';
