@@ -15,6 +15,7 @@ import {
   type AuditRow,
 } from './audit-entry';
 import { verifyAuditChain, type AuditVerification } from './audit-verify';
+import { filterWhere, isoTime, whereSql, type AuditFilter } from './audit-filter';
 
 export interface AuditEntryInput {
   actor: string;
@@ -31,18 +32,13 @@ export interface AuditEntryInput {
   at?: string | Date;
 }
 
-export interface AuditQuery {
-  action?: string;
-  actor?: string;
-  result?: AuditResult;
-  /** Inclusive, ISO time. */
-  since?: string | Date;
-  /** Exclusive, ISO time. */
-  until?: string | Date;
+export interface AuditQuery extends AuditFilter {
   /** At most this many rows, newest first. Default 100, at most 1000. */
   limit?: number;
   /** Paging: only rows older than this seq (pass the last seq of the previous page). */
   beforeSeq?: number;
+  /** Paging in time order: only rows before this one (the last row of the previous page). */
+  before?: { at: string; seq: number };
 }
 
 const exportPage = 500;
@@ -66,7 +62,6 @@ export class AuditLog {
   private readonly insert: Database.Statement;
   private readonly last: Database.Statement<[], { seq: number; hash: string }>;
   private readonly setHead: Database.Statement;
-  private readonly page: Database.Statement<[number, number], AuditRow>;
   private readonly appendInTransaction: Database.Transaction<
     (input: AuditEntryInput) => AuditEntry
   >;
@@ -79,9 +74,6 @@ export class AuditLog {
     this.setHead = db.prepare(
       'INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
     );
-    this.page = db.prepare(
-      `SELECT ${auditColumns} FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`,
-    );
     this.appendInTransaction = db.transaction((input: AuditEntryInput) => this.appendNow(input));
   }
 
@@ -91,21 +83,20 @@ export class AuditLog {
   }
 
   list(query: AuditQuery = {}): AuditEntry[] {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    const add = (clause: string, value: string | number) => {
-      where.push(clause);
-      params.push(value);
-    };
-    if (query.action !== undefined) add('action = ?', query.action);
-    if (query.actor !== undefined) add('actor = ?', query.actor);
-    if (query.result !== undefined) add('result = ?', query.result);
-    if (query.since !== undefined) add('at >= ?', isoTime(query.since, 'since'));
-    if (query.until !== undefined) add('at < ?', isoTime(query.until, 'until'));
-    if (query.beforeSeq !== undefined) add('seq < ?', query.beforeSeq);
+    const where = filterWhere(query);
+    if (query.beforeSeq !== undefined) {
+      where.clauses.push('seq < ?');
+      where.params.push(query.beforeSeq);
+    }
+    if (query.before !== undefined) {
+      where.clauses.push('(at, seq) < (?, ?)');
+      where.params.push(query.before.at, query.before.seq);
+    }
     const limit = Math.min(Math.max(Math.trunc(query.limit ?? 100), 1), 1000);
-    const sql = `SELECT ${auditColumns} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ${limit}`;
-    return (this.db.prepare(sql).all(...params) as AuditRow[]).map(entryFromRow);
+    // Newest first by time, then by position: every filter index ends in `at` (migration 2), so
+    // this is a backwards walk of one index with no sort, whatever the log's length.
+    const sql = `SELECT ${auditColumns} FROM audit_log ${whereSql(where)} ORDER BY at DESC, seq DESC LIMIT ${limit}`;
+    return (this.db.prepare(sql).all(...where.params) as AuditRow[]).map(entryFromRow);
   }
 
   /** Every row that shares an intent's correlation id, oldest first. */
@@ -121,14 +112,14 @@ export class AuditLog {
   }
 
   /** One JSON object per line, oldest first: the form to keep, diff or re-verify elsewhere. */
-  *exportJsonl(): Generator<string> {
-    for (const entry of this.allEntries()) yield `${canonicalJson(entry)}\n`;
+  *exportJsonl(filter: AuditFilter = {}): Generator<string> {
+    for (const entry of this.allEntries(filter)) yield `${canonicalJson(entry)}\n`;
   }
 
   /** RFC 4180 CSV (CRLF line ends), oldest first; from/to/details are JSON inside their cells. */
-  *exportCsv(): Generator<string> {
+  *exportCsv(filter: AuditFilter = {}): Generator<string> {
     yield `${csvHeader.join(',')}\r\n`;
-    for (const e of this.allEntries()) {
+    for (const e of this.allEntries(filter)) {
       const cells = [
         String(e.seq),
         e.at,
@@ -148,11 +139,16 @@ export class AuditLog {
     }
   }
 
-  /** Pages through the log so a caller may use the store between rows of a long export. */
-  private *allEntries(): Generator<AuditEntry> {
+  /** Pages through the (filtered) log so a caller may use the store between pages of an export. */
+  private *allEntries(filter: AuditFilter): Generator<AuditEntry> {
+    const where = filterWhere(filter);
+    where.clauses.push('seq > ?');
+    const page = this.db.prepare(
+      `SELECT ${auditColumns} FROM audit_log ${whereSql(where)} ORDER BY seq LIMIT ${exportPage}`,
+    );
     let after = Number.MIN_SAFE_INTEGER;
     for (;;) {
-      const rows = this.page.all(after, exportPage);
+      const rows = page.all(...where.params, after) as AuditRow[];
       for (const row of rows) yield entryFromRow(row);
       const lastRow = rows.at(-1);
       if (!lastRow || rows.length < exportPage) return;
@@ -215,13 +211,6 @@ export class AuditLog {
 function jsonRoundTrip(value: unknown): unknown {
   if (value === undefined || value === null) return null;
   return JSON.parse(canonicalJson(value));
-}
-
-function isoTime(value: string | Date, what: string): string {
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime()))
-    throw new TypeError(`audit ${what}: not a time: ${String(value)}`);
-  return date.toISOString();
 }
 
 function csvCell(value: string): string {

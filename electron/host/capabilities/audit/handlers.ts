@@ -1,23 +1,36 @@
 import type { Handlers } from '../../transport/dispatcher';
 import type { HostContext } from '../../host-context';
+import { entryView } from './entry-view';
+import { verifyOffThread } from './verify-off-thread';
 
-export function auditHandlers(ctx: HostContext): Pick<Handlers, 'audit.recent' | 'audit.verify'> {
+type AuditHandlers = Pick<
+  Handlers,
+  'audit.recent' | 'audit.query' | 'audit.correlation' | 'audit.verify'
+>;
+
+export function auditHandlers(ctx: HostContext): AuditHandlers {
   return {
     'audit.recent': ({ limit }) => ({
-      entries: ctx.store.audit.list({ limit }).map((e) => ({
-        seq: e.seq,
-        at: e.at,
-        actor: e.actor,
-        action: e.action,
-        target: e.target,
-        from: e.from ?? null,
-        to: e.to ?? null,
-        reason: e.reason,
-        result: e.result,
-        correlationId: e.correlationId,
-        hash: e.hash,
-      })),
+      entries: ctx.store.audit.list({ limit }).map(entryView),
     }),
-    'audit.verify': () => ctx.store.audit.verify(),
+    'audit.query': ({ filter, before, limit }) => {
+      // One row more than asked tells whether an older page exists without counting the log.
+      const rows = ctx.store.audit.list({
+        ...filter,
+        ...(before ? { before } : {}),
+        limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        entries: page.map(entryView),
+        next: rows.length > limit && last ? { at: last.at, seq: last.seq } : null,
+      };
+    },
+    'audit.correlation': ({ correlationId }) => ({
+      entries: ctx.store.audit.byCorrelation(correlationId).map(entryView),
+    }),
+    // Off the host's thread: calls keep being answered while a long log is hashed.
+    'audit.verify': () => verifyOffThread(ctx.store.file),
   };
 }

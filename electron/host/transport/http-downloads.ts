@@ -1,0 +1,44 @@
+// GET /api/download/:name?input=<json>: a download streamed as an attachment. A bad request
+// answers with the contract's error envelope before any byte of the file is sent.
+import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+import type { Logger } from '../log/logger';
+import { openDownload, type DownloadBody, type Downloads } from './downloads';
+import { toContractError } from './failure';
+
+const statusOf: Record<string, number> = { bad_request: 400, not_found: 404 };
+
+export function serveDownload(
+  downloads: Downloads,
+  name: string,
+  rawInput: string | undefined,
+  reply: FastifyReply,
+  log: Logger,
+) {
+  let body: DownloadBody;
+  try {
+    const input: unknown = rawInput === undefined ? {} : JSON.parse(rawInput);
+    body = openDownload(downloads, name, input);
+  } catch (error) {
+    const known =
+      toContractError(error) ??
+      (error instanceof SyntaxError
+        ? { code: 'bad_request' as const, message: `The ${name} request is not valid JSON` }
+        : {
+            code: 'internal' as const,
+            message: 'The download failed; the details are in the log',
+          });
+    log.warn({ download: name, err: error }, 'refused a download');
+    return reply
+      .code(statusOf[known.code] ?? 500)
+      .type('application/json')
+      .send({ ok: false, error: known });
+  }
+  const stream = Readable.from(body.chunks);
+  // A failure half-way (the store closed) cuts the response short; the log says why.
+  stream.on('error', (err) => log.error({ err, download: name }, 'a download failed mid-way'));
+  return reply
+    .type(body.contentType)
+    .header('content-disposition', `attachment; filename="${body.fileName}"`)
+    .send(stream);
+}
