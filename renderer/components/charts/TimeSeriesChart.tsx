@@ -1,0 +1,228 @@
+// The console's time chart. Every series is LTTB-downsampled to the plot's pixel width before
+// recharts sees it (a 7-day view of 64 GPUs paints a few thousand points per line at most), each
+// line keeps its own data array (no merge into rows), drag across the plot zooms, the previous
+// period can be drawn dashed on the same axes, and annotations mark promotions, rollbacks and
+// pipeline failures.
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ChartAnnotation } from '../../../shared/contract/monitoring';
+import { BrushZoom } from './BrushZoom';
+import { downsampleToWidth, type ChartPoint } from './downsample';
+import { formatInstant, formatTick, type ResolvedRange } from './time-range';
+import { useElementWidth } from './useElementWidth';
+import './charts.css';
+
+export interface ChartSeries {
+  id: string;
+  label: string;
+  points: readonly ChartPoint[];
+  color?: string;
+}
+
+const palette = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
+const annotationColor: Record<ChartAnnotation['kind'], string> = {
+  promotion: 'var(--ok)',
+  rollback: 'var(--warning, #d08700)',
+  'pipeline-failure': 'var(--danger)',
+};
+const margin = { top: 10, right: 16, bottom: 4, left: 4 };
+const yAxisWidth = 56;
+
+interface Props {
+  title: string;
+  series: readonly ChartSeries[];
+  range: ResolvedRange;
+  /** The previous period's series, in their own times; drawn shifted onto this range, dashed. */
+  previous?: readonly ChartSeries[];
+  annotations?: readonly ChartAnnotation[];
+  unit?: string;
+  height?: number;
+  /** Fixed y domain, e.g. [0, 100] for a percentage. */
+  yDomain?: [number, number];
+  onZoom?: (from: number, to: number) => void;
+  testId?: string;
+}
+
+export const TimeSeriesChart = memo(function TimeSeriesChart({
+  title,
+  series,
+  range,
+  previous,
+  annotations = [],
+  unit = '',
+  height = 220,
+  yDomain,
+  onZoom,
+  testId = 'time-series-chart',
+}: Props) {
+  const [ref, width] = useElementWidth<HTMLDivElement>();
+  const plotWidth = Math.max(50, width - margin.left - margin.right - yAxisWidth);
+  const span = range.to - range.from;
+
+  const lines = useMemo(
+    () =>
+      series.map((s, i) => ({
+        ...s,
+        color: s.color ?? palette[i % palette.length]!,
+        data: downsampleToWidth(s.points, plotWidth).map(toRow),
+      })),
+    [series, plotWidth],
+  );
+  const previousLines = useMemo(
+    () =>
+      (previous ?? []).map((s, i) => ({
+        ...s,
+        color: s.color ?? palette[i % palette.length]!,
+        data: downsampleToWidth(
+          s.points.map(([t, v]) => [t + span, v] as const),
+          plotWidth,
+        ).map(toRow),
+      })),
+    [previous, plotWidth, span],
+  );
+  const visibleAnnotations = annotations.filter((a) => a.at >= range.from && a.at <= range.to);
+  const empty = series.every((s) => s.points.length === 0);
+
+  return (
+    <figure className="ts-chart" data-testid={testId} aria-label={title}>
+      <figcaption className="ts-chart-title">
+        {title}
+        {unit && <span className="muted"> ({unit})</span>}
+      </figcaption>
+      <div className="ts-chart-plot" ref={ref} style={{ height }}>
+        {empty ? (
+          <p className="muted ts-chart-empty" data-testid="chart-empty">
+            No samples between {formatInstant(range.from)} and {formatInstant(range.to)}.
+          </p>
+        ) : (
+          <LineChart width={width} height={height} margin={margin}>
+            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={[range.from, range.to]}
+              allowDataOverflow
+              tickFormatter={(t: number) => formatTick(t, span)}
+              stroke="var(--text-muted)"
+              fontSize={11}
+              minTickGap={40}
+            />
+            <YAxis
+              width={yAxisWidth}
+              stroke="var(--text-muted)"
+              fontSize={11}
+              domain={yDomain ?? ['auto', 'auto']}
+              tickFormatter={(v: number) => compact(v)}
+            />
+            {lines.length <= 12 && (
+              <Tooltip
+                labelFormatter={(t) => formatInstant(Number(t))}
+                formatter={(v) => `${compact(Number(v))}${unit ? ` ${unit}` : ''}`}
+                isAnimationActive={false}
+              />
+            )}
+            {previousLines.map((s) => (
+              <Line
+                key={`prev-${s.id}`}
+                data={s.data}
+                dataKey="v"
+                name={`${s.label} (previous period)`}
+                stroke={s.color}
+                strokeOpacity={0.5}
+                strokeDasharray="4 3"
+                dot={false}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
+            ))}
+            {lines.map((s) => (
+              <Line
+                key={s.id}
+                data={s.data}
+                dataKey="v"
+                name={s.label}
+                stroke={s.color}
+                dot={false}
+                strokeWidth={1.5}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
+            ))}
+            {visibleAnnotations.map((a, i) => (
+              <ReferenceLine
+                key={`${a.kind}-${a.at}-${i}`}
+                x={a.at}
+                stroke={annotationColor[a.kind]}
+                strokeDasharray="2 2"
+                label={{ value: marker[a.kind], position: 'insideTopLeft', fontSize: 11 }}
+              />
+            ))}
+          </LineChart>
+        )}
+        {onZoom && !empty && (
+          <BrushZoom
+            left={margin.left + yAxisWidth}
+            right={margin.right}
+            range={range}
+            onZoom={onZoom}
+          />
+        )}
+      </div>
+      {(lines.length > 1 || previousLines.length > 0) && (
+        <ul className="ts-chart-legend">
+          {lines.slice(0, 16).map((s) => (
+            <li key={s.id}>
+              <span className="swatch" style={{ background: s.color }} />
+              {s.label}
+            </li>
+          ))}
+          {lines.length > 16 && <li className="muted">and {lines.length - 16} more</li>}
+          {previousLines.length > 0 && <li className="muted">dashed: previous period</li>}
+        </ul>
+      )}
+      {visibleAnnotations.length > 0 && (
+        <ul className="ts-chart-annotations" data-testid="chart-annotations">
+          {visibleAnnotations.map((a, i) => (
+            <li key={`${a.kind}-${a.at}-${i}`} title={a.detail}>
+              <span style={{ color: annotationColor[a.kind] }}>{marker[a.kind]}</span>{' '}
+              {formatInstant(a.at)} {a.title}
+            </li>
+          ))}
+        </ul>
+      )}
+    </figure>
+  );
+});
+
+const marker: Record<ChartAnnotation['kind'], string> = {
+  promotion: '▲ promoted',
+  rollback: '▼ rolled back',
+  'pipeline-failure': '✖ failed',
+};
+
+function toRow(p: ChartPoint) {
+  return { t: p[0], v: p[1] };
+}
+
+/** 1234567 → 1.23M; keeps axes narrow. */
+export function compact(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (a >= 1e9) return `${+(v / 1e9).toPrecision(3)}G`;
+  if (a >= 1e6) return `${+(v / 1e6).toPrecision(3)}M`;
+  if (a >= 1e4) return `${+(v / 1e3).toPrecision(3)}k`;
+  if (a === 0 || a >= 1) return String(+v.toPrecision(4));
+  return String(+v.toPrecision(3));
+}
