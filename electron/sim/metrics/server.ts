@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SimulatedAlertmanager, type PostableAlert } from './alertmanager-api';
 import { demoAlerts } from './demo-alerts';
+import { driftScoreStore, joinStores } from './drift-scores';
 import { replayFleet, type GpuAssignment, type GpuNode } from './fleet';
 import { readGpuTrace, type GpuTrace } from './gpu-trace';
 import { answerPrometheus, type ApiAnswer } from './prometheus-api';
@@ -92,6 +93,8 @@ export async function startMetricsSimulator(
     now,
     selfInstance: `127.0.0.1:${port}`,
   });
+  // The demo's drift job: scores per model feature beside the GPU replay.
+  const metricsStore = joinStores(fleet.store, driftScoreStore(now(), now));
   const alertmanager = new SimulatedAlertmanager(
     now,
     opts.alerts ??
@@ -112,7 +115,7 @@ export async function startMetricsSimulator(
         for (const [k, v] of new URLSearchParams(body)) params.append(k, v);
       }
       return answerPrometheus(url.pathname.slice('/prometheus'.length), params, {
-        store: fleet.store,
+        store: metricsStore,
         targets: fleet.targets,
         now,
       });
