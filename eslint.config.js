@@ -22,6 +22,7 @@ export default tseslint.config(
       'dist-electron/**',
       'release/**',
       '.venv-mlflow/**',
+      '.venv-drift/**',
       '.cache/**',
       'test-results/**',
       'playwright-report/**',

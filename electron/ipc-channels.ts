@@ -2,4 +2,6 @@
 export const ipcChannels = {
   call: 'mlops-console:call',
   event: 'mlops-console:event',
+  /** A download (shared/contract/downloads.ts) saved to a file the user picks. */
+  save: 'mlops-console:save',
 } as const;

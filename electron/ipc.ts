@@ -2,14 +2,17 @@
 // window we created and the page we loaded into it, as GitHub Desktop's trusted-ipc-sender does.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { Dispatcher } from './host/transport/dispatcher';
+import type { Downloads } from './host/transport/downloads';
 import type { EventHub } from './host/transport/event-hub';
 import { ipcChannels } from './ipc-channels';
+import { saveDownload } from './save-download';
 
 export function registerIpc(opts: {
   dispatcher: Dispatcher;
   events: EventHub;
   window: BrowserWindow;
   trustedUrlPrefix: string;
+  downloads?: Downloads;
 }): () => void {
   const { dispatcher, events, window } = opts;
 
@@ -27,12 +30,27 @@ export function registerIpc(opts: {
     return dispatcher.invoke(String(name), input, { transport: 'ipc' });
   });
 
+  const downloads = opts.downloads;
+  ipcMain.handle(ipcChannels.save, async (event, name: unknown, input: unknown) => {
+    if (!isTrusted(event) || !downloads) {
+      return {
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: 'Downloads are only accepted from the console window',
+        },
+      };
+    }
+    return saveDownload(window, downloads, String(name), input);
+  });
+
   const unsubscribe = events.subscribe((topic, payload) => {
     if (!window.isDestroyed()) window.webContents.send(ipcChannels.event, topic, payload);
   });
 
   return () => {
     ipcMain.removeHandler(ipcChannels.call);
+    ipcMain.removeHandler(ipcChannels.save);
     unsubscribe();
   };
 }

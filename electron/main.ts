@@ -9,6 +9,7 @@ import { createLogger } from './host/log/logger';
 import { loginShellEnv } from './host/sources/kubernetes/login-shell-env';
 import { contentSecurityPolicy } from './host/transport/http';
 import { registerIpc } from './ipc';
+import { showCriticalAlerts } from './notifications';
 import { safeStorageCipher } from './safe-storage-cipher';
 
 // Bundled to dist-electron/main.mjs; the renderer is built to dist/renderer beside it.
@@ -80,7 +81,9 @@ async function start(): Promise<void> {
     events: host.events,
     window,
     trustedUrlPrefix: rendererUrl,
+    downloads: host.downloads,
   });
+  showCriticalAlerts(host.events, window);
   window.once('ready-to-show', () => window.show());
   await window.loadURL(rendererUrl);
 }

@@ -24,6 +24,16 @@ contextBridge.exposeInMainWorld('mlopsConsole', {
     }
     return ipcRenderer.invoke(ipcChannels.call, name, input);
   },
+  // The main process checks the name and input against the contract's downloads.
+  save(name: unknown, input: unknown) {
+    if (typeof name !== 'string') {
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'bad_request', message: 'A download needs a name' },
+      });
+    }
+    return ipcRenderer.invoke(ipcChannels.save, name, input);
+  },
   subscribe(topics: unknown, listener: unknown, onState?: unknown) {
     if (!Array.isArray(topics) || typeof listener !== 'function') return () => undefined;
     const wanted = new Set(

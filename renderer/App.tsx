@@ -1,9 +1,15 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { AlertsPage } from './capabilities/alerts/AlertsPage';
+import { AuditPage } from './capabilities/audit/AuditPage';
+import { DriftPage } from './capabilities/drift/DriftPage';
 import { ModelPage } from './capabilities/models/ModelPage';
 import { ModelsPage } from './capabilities/models/ModelsPage';
 import { VersionPage } from './capabilities/models/VersionPage';
+import { MonitoringPage } from './capabilities/monitoring/MonitoringPage';
 import { OverviewPage } from './capabilities/overview/OverviewPage';
 import { PipelinesPage } from './capabilities/pipelines/PipelinesPage';
+import { SchedulesPage } from './capabilities/schedules/SchedulesPage';
+import { ServingPage } from './capabilities/serving/ServingPage';
 import { SettingsPage } from './capabilities/settings/SettingsPage';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { Shell } from './shell/Shell';
@@ -55,6 +61,54 @@ export function App() {
           element={
             <PageErrorBoundary page="Pipelines">
               <PipelinesPage />
+            </PageErrorBoundary>
+          }
+        />
+        <Route
+          path="/schedules"
+          element={
+            <PageErrorBoundary page="Schedules">
+              <SchedulesPage />
+            </PageErrorBoundary>
+          }
+        />
+        <Route
+          path="/serving"
+          element={
+            <PageErrorBoundary page="Serving">
+              <ServingPage />
+            </PageErrorBoundary>
+          }
+        />
+        <Route
+          path="/alerts"
+          element={
+            <PageErrorBoundary page="Alerts">
+              <AlertsPage />
+            </PageErrorBoundary>
+          }
+        />
+        <Route
+          path="/gpus"
+          element={
+            <PageErrorBoundary page="GPUs">
+              <MonitoringPage />
+            </PageErrorBoundary>
+          }
+        />
+        <Route
+          path="/drift"
+          element={
+            <PageErrorBoundary page="Drift">
+              <DriftPage />
+            </PageErrorBoundary>
+          }
+        />
+        <Route
+          path="/audit"
+          element={
+            <PageErrorBoundary page="Audit log">
+              <AuditPage />
             </PageErrorBoundary>
           }
         />

@@ -13,6 +13,13 @@ import {
   type EventTopic,
   describeIssues,
 } from '../shared/contract';
+import {
+  downloads,
+  savedDownload,
+  type DownloadInput,
+  type DownloadName,
+  type SavedDownload,
+} from '../shared/contract/downloads';
 import { createHttpTransport } from './transport/http-transport';
 import type { ContractTransport, StreamState } from './transport/types';
 
@@ -47,6 +54,31 @@ export function createBridge(transport: ContractTransport) {
         });
       }
       return parsed.data as CallOutput<N>;
+    },
+
+    /** Saves a download: checked here first, so a bad filter is a message, not a broken file. */
+    async save<N extends DownloadName>(name: N, input: DownloadInput<N>): Promise<SavedDownload> {
+      const checked = downloads[name].input.safeParse(input);
+      if (!checked.success) {
+        throw new CallError({
+          code: 'bad_request',
+          message: `The ${name} request is not valid`,
+          issues: describeIssues(checked.error),
+        });
+      }
+      if (!transport.save) {
+        throw new CallError({ code: 'unavailable', message: 'This console cannot save files' });
+      }
+      const envelope = await transport.save(name, checked.data);
+      if (!envelope.ok) throw new CallError(envelope.error);
+      const parsed = savedDownload.safeParse(envelope.value);
+      if (!parsed.success) {
+        throw new CallError({
+          code: 'bad_response',
+          message: `The answer to ${name} was not understood`,
+        });
+      }
+      return parsed.data;
     },
 
     /** One subscription for all topics; listeners get validated payloads only. */

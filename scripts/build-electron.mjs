@@ -16,6 +16,8 @@ await build({
     cli: 'electron/cli.ts',
     main: 'electron/main.ts',
     'demo-worker': 'electron/host/demo/demo-worker.ts',
+    'drift-worker': 'electron/host/capabilities/drift/runner/drift-worker.ts',
+    'audit-verify-worker': 'electron/host/capabilities/audit/verify-worker.ts',
   },
   outdir: 'dist-electron',
   outExtension: { '.js': '.mjs' },

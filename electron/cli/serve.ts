@@ -48,6 +48,7 @@ export async function runServe(opts: {
     log,
     port: opts.port,
     staticDir,
+    downloads: host.downloads,
   });
   // The one line a user (or a test) needs: the address with this launch's token.
   console.log(`MLOps Console is running at ${transport.launchUrl}`);

@@ -2,12 +2,26 @@
 // capability handlers -> dispatcher. Plain Node: the Electron main process, `npm run serve` and
 // the tests all build it the same way and differ only in the transport they put in front.
 import { userInfo } from 'node:os';
+import { alertsCapability } from './capabilities/alerts/handlers';
 import { appHandlers } from './capabilities/app/handlers';
 import { auditHandlers } from './capabilities/audit/handlers';
+import { auditExport } from './capabilities/audit/export';
+import { briefHandlers } from './capabilities/brief/handlers';
+import { driftHandlers } from './capabilities/drift/handlers';
+import { DriftRuns } from './capabilities/drift/runner/drift-runs';
 import { connectionsHandlers } from './capabilities/sources/connections-handlers';
+import { driftScoresHandlers } from './capabilities/drift-scores/handlers';
 import { modelsHandlers } from './capabilities/models/handlers';
+import { monitoringHandlers } from './capabilities/monitoring/handlers';
+import { promotionHandlers } from './capabilities/models/promotion/handlers';
+import { Promotions } from './capabilities/models/promotion/promotions';
+import { approvalsHandlers } from './capabilities/models/approvals/handlers';
+import { pipelineActionsHandlers } from './capabilities/pipelines/actions/handlers';
 import { pipelinesHandlers } from './capabilities/pipelines/handlers';
 import { PipelineWatches } from './capabilities/pipelines/pipeline-watches';
+import { schedulesHandlers } from './capabilities/schedules/handlers';
+import { servingHandlers } from './capabilities/serving/handlers';
+import { ServingWatch } from './capabilities/serving/serving-watch';
 import { sourcesHandlers } from './capabilities/sources/handlers';
 import { SourceMonitor } from './capabilities/sources/source-monitor';
 import { loadKubernetesSources } from './capabilities/sources/adapters/kubernetes';
@@ -19,6 +33,7 @@ import { createLogger, type Logger } from './log/logger';
 import { createVault, openStore, sessionCipher, type SecretCipher, type Store } from './store';
 import { createDispatcher, type Dispatcher, type Handlers } from './transport/dispatcher';
 import { CallFailure } from './transport/failure';
+import type { Downloads } from './transport/downloads';
 import { EventHub } from './transport/event-hub';
 import { WorkspaceCatalog } from './workspace/catalog';
 import { OpenWorkspace } from './workspace/open-workspace';
@@ -48,6 +63,8 @@ export interface Host {
   store: Store;
   log: Logger;
   context: HostContext;
+  /** Streamed exports (shared/contract/downloads.ts), for the transports to serve or save. */
+  downloads: Downloads;
   close(): Promise<void>;
 }
 
@@ -92,7 +109,10 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       await previous?.close();
       // The old workspace's clusters are no longer watched; the page asks again.
       pipelines.stop();
+      servingWatch.stop();
       monitor?.start();
+      // A promotion cut short by a crash is settled against the registry and clusters now.
+      promotions.reconcileSoon();
       log.info({ workspace: id, connections: definition.connections.length }, 'opened workspace');
       return open;
     },
@@ -130,6 +150,12 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   setImmediate(() => void loadKubernetesSources().catch(() => undefined));
 
   const pipelines = new PipelineWatches(context);
+  const servingWatch = new ServingWatch(context);
+  const promotions = new Promotions(context);
+  const alerts = alertsCapability(context, opts.probeIntervalMs === 0 ? 0 : 60_000);
+  // Critical alerts are notified even while the Alerts page is closed.
+  void opening.then(() => alerts.watch.start());
+  const driftRuns = new DriftRuns({ reports: store.driftReports, events, log });
   const handlers: Handlers = {
     ...appHandlers(context),
     ...workspaceHandlers(context),
@@ -137,7 +163,17 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     ...sourcesHandlers(context),
     ...auditHandlers(context),
     ...pipelinesHandlers(context, pipelines),
+    ...pipelineActionsHandlers(context),
+    ...schedulesHandlers(context, pipelines),
+    ...servingHandlers(context, pipelines, servingWatch),
+    ...briefHandlers(context, pipelines),
     ...modelsHandlers(context),
+    ...promotionHandlers(promotions),
+    ...approvalsHandlers(context),
+    ...driftHandlers(context, driftRuns),
+    ...alerts.handlers,
+    ...driftScoresHandlers(context),
+    ...monitoringHandlers(context, pipelines),
   };
 
   return {
@@ -147,10 +183,14 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     store,
     log,
     context,
+    downloads: { 'audit.export': (input) => auditExport(context, input) },
     close: async () => {
       await opening.catch(() => undefined);
       monitor?.stop();
+      alerts.watch.stop();
       pipelines.stop();
+      servingWatch.stop();
+      driftRuns.stop();
       await open?.close();
       await demo.stop();
       store.close();

@@ -120,3 +120,33 @@ export const IconPipelines = (p: IconProps) => (
     <path d="M5 4h6M4.3 5.3l2.9 5.4M11.7 5.3l-2.9 5.4" />
   </Icon>
 );
+
+export const IconAudit = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M8 1.5l5.5 2v4c0 3.5-2.4 6-5.5 7-3.1-1-5.5-3.5-5.5-7v-4z" />
+    <path d="M5.5 8l2 2 3-3.5" />
+  </Icon>
+);
+
+export const IconClock = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="8" cy="8" r="6.5" />
+    <path d="M8 4.5V8l2.5 1.5" />
+  </Icon>
+);
+
+export const IconServing = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="2" y="2.5" width="12" height="4.5" rx="1" />
+    <rect x="2" y="9" width="12" height="4.5" rx="1" />
+    <path d="M4.5 4.75h.01M4.5 11.25h.01" />
+  </Icon>
+);
+
+export const IconGpu = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="2" y="4" width="12" height="8" rx="1" />
+    <rect x="5" y="6.5" width="3" height="3" />
+    <path d="M4 12v2M7 12v2M10 12v2M14 7h1.5M14 9h1.5" />
+  </Icon>
+);

@@ -9,6 +9,9 @@ import { useBridge } from '../data/bridge-context';
 import { isLocalKey } from '../data/query-client';
 import { recordSourceStatus } from '../data/source-status';
 import { applyPipelinesChange } from '../capabilities/pipelines/runs-view';
+import { refetchServing } from '../capabilities/serving/serving-view';
+import { applyDriftProgress } from '../capabilities/drift/report/report-view';
+import { showBrowserNotifications } from '../capabilities/alerts/browser-notifications';
 import { useWorkspaceChange } from './workspace-change';
 
 export function useHostEvents(): StreamState {
@@ -28,9 +31,28 @@ export function useHostEvents(): StreamState {
         case 'pipelines.changed':
           applyPipelinesChange(client, payload as EventPayload<'pipelines.changed'>);
           break;
+        case 'serving.changed':
+          refetchServing(client);
+          break;
+        case 'drift.progress':
+          applyDriftProgress(client, payload as EventPayload<'drift.progress'>);
+          break;
+        case 'alerts.criticalFiring':
+          showBrowserNotifications((payload as EventPayload<'alerts.criticalFiring'>).alerts);
+          void client.invalidateQueries({ queryKey: ['alerts.list'] });
+          break;
         case 'workspace.changed':
           applyWorkspaceChange(payload as EventPayload<'workspace.changed'>);
           break;
+        case 'promotion.reconciled': {
+          const notice = payload as EventPayload<'promotion.reconciled'>;
+          toasts.show({
+            tone: notice.result === 'failed' ? 'error' : 'warn',
+            title: `Interrupted ${notice.kind} of ${notice.model} reconciled`,
+            message: notice.message,
+          });
+          break;
+        }
         case 'app.log': {
           const log = payload as EventPayload<'app.log'>;
           toasts.show({

@@ -1,6 +1,7 @@
 // Browser mode: the host answers on the same loopback origin. The session cookie (set when the
 // launch URL's token was handed over) authenticates every request; no credential is in JS.
 import type { ContractError, Envelope } from '../../shared/contract';
+import { downloadPath, isDownloadName } from '../../shared/contract/downloads';
 import type { ContractTransport } from './types';
 
 export function createHttpTransport(baseUrl = ''): ContractTransport {
@@ -29,6 +30,18 @@ export function createHttpTransport(baseUrl = ''): ContractTransport {
           `The console host answered ${response.status} without a contract envelope`,
         );
       }
+    },
+    save(name, input) {
+      if (!isDownloadName(name))
+        return Promise.resolve(failure('bad_request', `No download ${name}`));
+      // The host streams the file as an attachment; the session cookie goes with the request.
+      const link = document.createElement('a');
+      link.href = `${baseUrl}${downloadPath(name, input)}`;
+      link.download = '';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      return Promise.resolve({ ok: true, value: { saved: true } });
     },
     subscribe(topics, listener, onState) {
       // EventSource reconnects by itself; we only report the state for the banner.

@@ -6,6 +6,8 @@ export type StreamState = 'open' | 'reconnecting';
 export interface ContractTransport {
   readonly mode: 'electron' | 'browser';
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Saves a download (shared/contract/downloads.ts): a save dialog in Electron, the browser's own download otherwise. */
+  save?(name: string, input: unknown): Promise<Envelope<unknown>>;
   /** Events of the given topics; returns the unsubscribe function. */
   subscribe(
     topics: readonly string[],

@@ -1,11 +1,21 @@
 // The whole contract between the renderer and the host. Adding a call: declare it in the
 // capability's file, add that file's map here, implement it once in the host's handlers.
 import type { z } from 'zod';
+import { alertsCalls, alertsEvents } from './alerts';
 import { appCalls, appEvents } from './app';
+import { approvalsCalls } from './approvals';
 import { auditCalls } from './audit';
+import { briefCalls } from './brief';
 import { connectionsCalls, connectionsEvents } from './connections';
+import { driftCalls, driftEvents } from './drift';
+import { driftScoresCalls } from './drift-scores';
 import { modelsCalls } from './models';
+import { monitoringCalls } from './monitoring';
+import { pipelineActionsCalls } from './pipeline-actions';
 import { pipelinesCalls, pipelinesEvents } from './pipelines';
+import { promotionCalls, promotionEvents } from './promotion';
+import { schedulesCalls } from './schedules';
+import { servingCalls, servingEvents } from './serving';
 import { sourcesCalls } from './sources';
 import { workspaceCalls, workspaceEvents } from './workspace';
 
@@ -16,14 +26,28 @@ export const calls = {
   ...sourcesCalls,
   ...auditCalls,
   ...modelsCalls,
+  ...approvalsCalls,
+  ...promotionCalls,
   ...pipelinesCalls,
+  ...driftCalls,
+  ...pipelineActionsCalls,
+  ...schedulesCalls,
+  ...servingCalls,
+  ...briefCalls,
+  ...alertsCalls,
+  ...driftScoresCalls,
+  ...monitoringCalls,
 };
 
 export const events = {
+  ...promotionEvents,
   ...appEvents,
   ...workspaceEvents,
   ...connectionsEvents,
   ...pipelinesEvents,
+  ...driftEvents,
+  ...alertsEvents,
+  ...servingEvents,
 };
 
 export type Calls = typeof calls;

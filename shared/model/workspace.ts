@@ -8,6 +8,9 @@ import {
   mlflowConnection,
   prometheusConnection,
 } from './connection';
+import { signalNames } from './signal-names';
+import { gpuPolicy } from './gpu-policy';
+import { approvalsPolicy, gatesPolicy } from './promotion-policy';
 
 /**
  * The same four kinds as `connection`, chosen by `kind` first, so an error inside a connection
@@ -23,11 +26,25 @@ export const workspaceConnection = z.discriminatedUnion('kind', [
 export const workspaceOverrides = z
   .object({
     /** Named signals' PromQL, replacing the built-in query of the same name. */
-    signals: z.record(z.string(), z.string().min(1)).optional(),
-    /** Promotion gates; their shape belongs to the models capability. */
-    gates: z.unknown().optional(),
-    /** Who may approve what; its shape belongs to the promotion flow. */
-    approvals: z.unknown().optional(),
+    signals: z
+      .record(z.string(), z.string().min(1))
+      .superRefine((signals, ctx) => {
+        for (const name of Object.keys(signals)) {
+          if ((signalNames as readonly string[]).includes(name)) continue;
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: `"${name}" is not a named signal; expected one of ${signalNames.join(', ')}`,
+          });
+        }
+      })
+      .optional(),
+    /** Promotion gates per model name (or `default`): see promotion-policy.ts. */
+    gates: gatesPolicy.optional(),
+    /** Approvals required per model name (or `default`), and the two-person rule. */
+    approvals: approvalsPolicy.optional(),
+    /** Idle GPU rule and GPU-hour price: see gpu-policy.ts. */
+    gpus: gpuPolicy.optional(),
   })
   .strict();
 

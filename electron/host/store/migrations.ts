@@ -82,6 +82,43 @@ export const migrations: readonly Migration[] = [
       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be deleted'); END;
     `,
   },
+  {
+    version: 2,
+    summary: 'indexes for the audit view: filter by action, actor, target, result or time',
+    // The view lists newest first (at DESC, seq DESC). Each index ends in at (and, implicitly,
+    // seq), so "the newest 200 rows where X = ? in this window" is a walk of one index range with
+    // no sort, however long the log. They replace step 1's (action, seq).
+    sql: `
+      CREATE INDEX audit_log_at ON audit_log (at);
+      CREATE INDEX audit_log_action_at ON audit_log (action, at);
+      CREATE INDEX audit_log_actor_at ON audit_log (actor, at);
+      CREATE INDEX audit_log_target_at ON audit_log (target, at);
+      CREATE INDEX audit_log_result_at ON audit_log (result, at);
+      DROP INDEX audit_log_action;
+    `,
+  },
+  {
+    version: 3,
+    summary: 'drift reports cached by the digests of both datasets and the options',
+    sql: `
+      -- A finished drift comparison, keyed by sha256 of (both files' sha256, options, engine
+      -- version): comparing the same bytes the same way again is instant.
+      CREATE TABLE drift_reports (
+        key         TEXT PRIMARY KEY,
+        report      TEXT NOT NULL, -- JSON DriftReport
+        computed_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
+    summary: 'audit index for an action narrowed by its result ("failed promotions")',
+    // With (action, at) alone, a rare result inside a common action reads thousands of rows
+    // for one page; this walks exactly the matching ones.
+    sql: `
+      CREATE INDEX audit_log_action_result_at ON audit_log (action, result, at);
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

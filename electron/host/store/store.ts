@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditLog } from './audit-log';
 import { ConnectionRepository } from './connections';
+import { DriftReportRepository } from './drift-reports';
 import { StoreCorruptError, StoreTooNewError, isCorruption } from './errors';
 import { assertNotTooNew, migrate, schemaVersion } from './migrations';
 import { SecretRepository } from './secrets';
@@ -26,6 +27,7 @@ export interface Store {
   readonly settings: SettingsRepository;
   readonly secrets: SecretRepository;
   readonly audit: AuditLog;
+  readonly driftReports: DriftReportRepository;
   /** The connection's settings, for the About screen and for tests. */
   diagnostics(): StoreDiagnostics;
   close(): void;
@@ -76,6 +78,7 @@ export function openStore({ dataDir }: OpenStoreOptions): Store {
     settings: new SettingsRepository(db),
     secrets: new SecretRepository(db),
     audit: new AuditLog(db),
+    driftReports: new DriftReportRepository(db),
     diagnostics() {
       return {
         journalMode: String(db.pragma('journal_mode', { simple: true })),

@@ -10,6 +10,8 @@ import fastifyStatic from '@fastify/static';
 import type { ContractError } from '../../../shared/contract/core';
 import type { Logger } from '../log/logger';
 import type { Dispatcher } from './dispatcher';
+import { serveDownload } from './http-downloads';
+import type { Downloads } from './downloads';
 import type { EventHub } from './event-hub';
 
 export interface HttpTransportOptions {
@@ -22,6 +24,8 @@ export interface HttpTransportOptions {
   staticDir?: string;
   /** Fixed token for tests; a fresh random one otherwise. */
   token?: string;
+  /** Served at GET /api/download/:name, behind the same token checks as every call. */
+  downloads?: Downloads;
 }
 
 export interface HttpTransport {
@@ -122,6 +126,15 @@ export async function startHttpTransport(opts: HttpTransportOptions): Promise<Ht
     const envelope = await opts.dispatcher.invoke(req.params.name, req.body, { transport: 'http' });
     return reply.type('application/json').send(envelope);
   });
+
+  const downloads = opts.downloads;
+  if (downloads) {
+    app.get<{ Params: { name: string }; Querystring: { input?: string } }>(
+      '/api/download/:name',
+      async (req, reply) =>
+        serveDownload(downloads, req.params.name, req.query.input, reply, opts.log),
+    );
+  }
 
   app.get('/api/events', (req, reply) => {
     reply.hijack();

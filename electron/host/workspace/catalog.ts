@@ -5,6 +5,9 @@ import { resolve } from 'node:path';
 import type { ConnectionView } from '../../../shared/contract/connections';
 import type { WorkspaceSummary } from '../../../shared/contract/workspace';
 import type { Connection } from '../../../shared/model/connection';
+import type { GpuPolicy } from '../../../shared/model/gpu-policy';
+import type { PromotionPolicy } from '../../../shared/model/promotion-policy';
+import { demoPromotionPolicy } from '../demo/demo-policy';
 import type { Store } from '../store';
 import { loadWorkspaceFile, workspaceFromEnvironment } from './index';
 
@@ -18,6 +21,10 @@ export interface WorkspaceDefinition {
   summary: WorkspaceSummary;
   connections: DeclaredConnection[];
   signalOverrides: Record<string, string>;
+  /** Approvals and gates per model (`overrides.approvals`, `overrides.gates`). */
+  promotionPolicy?: PromotionPolicy;
+  /** Idle GPU rule and GPU-hour price (`overrides.gpus`). */
+  gpuPolicy?: GpuPolicy;
 }
 
 /** Starts the demo's simulators on first use and describes their connections. */
@@ -102,6 +109,9 @@ export class WorkspaceCatalog {
           ...stored(),
         ],
         signalOverrides: {},
+        promotionPolicy: demoPromotionPolicy,
+        // The demo's GPUs replay a 196 s recording in a loop, so its idle window is short.
+        gpuPolicy: { idleWindow: '30s', pricePerGpuHour: 3.5, currency: 'USD', costWindow: '1h' },
       };
     }
     if (id === 'local') {
@@ -143,6 +153,11 @@ export class WorkspaceCatalog {
         ...stored(),
       ],
       signalOverrides: workspace.overrides?.signals ?? {},
+      promotionPolicy: {
+        approvals: workspace.overrides?.approvals,
+        gates: workspace.overrides?.gates,
+      },
+      ...(workspace.overrides?.gpus ? { gpuPolicy: workspace.overrides.gpus } : {}),
     };
   }
 
