@@ -56,7 +56,7 @@ test('approve, promote and roll back churn-model by clicking', async ({ page }, 
     timeout: 150_000,
   });
   await keepScreenshot(page, testInfo, 'promotion-done');
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
 
   // Roll back to the previous champion, known from the history the console recorded.
   await page.goto(`${server.launchUrl}#/models/churn-model`);
@@ -71,7 +71,7 @@ test('approve, promote and roll back churn-model by clicking', async ({ page }, 
     timeout: 150_000,
   });
   await keepScreenshot(page, testInfo, 'rollback-done');
-  await back.getByRole('button', { name: 'Close' }).click();
+  await back.getByRole('button', { name: 'Close' }).last().click();
 
   // Both are in the audit log, and the chain still verifies.
   await page.getByTestId('nav-audit').click();
