@@ -21,8 +21,13 @@ test('retries a failed workflow after confirming, and it runs again', async ({
   await expect(page.getByTestId('demo-banner')).toBeVisible();
   // The demo opens as a viewer; the operator context may act on pipelines.
   await page.getByTestId('context-switcher').click();
-  await page.getByTestId('context-option-demo-operator').check();
-  await page.getByTestId('context-option-demo-viewer').uncheck();
+  // The choice is saved by the host before the box shows it: click, then wait for the state.
+  const operator = page.getByTestId('context-option-demo-operator');
+  await operator.click();
+  await expect(operator).toBeChecked();
+  const viewer = page.getByTestId('context-option-demo-viewer');
+  await viewer.click();
+  await expect(viewer).not.toBeChecked();
   await page.keyboard.press('Escape');
 
   await page.getByTestId('nav-pipelines').click();

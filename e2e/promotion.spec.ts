@@ -17,8 +17,13 @@ test.afterAll(async () => {
 async function actAsOperator(page: Page): Promise<void> {
   // The demo opens read-only (demo-viewer); the operator context may patch serving objects.
   await page.getByTestId('context-switcher').click();
-  await page.getByTestId('context-option-demo-operator').check();
-  await page.getByTestId('context-option-demo-viewer').uncheck();
+  // The choice is saved by the host before the box shows it: click, then wait for the state.
+  const operator = page.getByTestId('context-option-demo-operator');
+  await operator.click();
+  await expect(operator).toBeChecked();
+  const viewer = page.getByTestId('context-option-demo-viewer');
+  await viewer.click();
+  await expect(viewer).not.toBeChecked();
   await page.keyboard.press('Escape');
 }
 
