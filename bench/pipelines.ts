@@ -77,11 +77,9 @@ function residentMb(pid: number): number {
 }
 
 /** A new running workflow, started now, so it sorts to the top of the table. */
-function newWorkflow(sim: KubeSimulator, namespace: string, name: string) {
-  const now = sim.clock
-    .now()
-    .toISOString()
-    .replace(/\.\d+Z$/, 'Z');
+function newWorkflow(namespace: string, name: string) {
+  // Wall-clock time, as the scale objects use: the newest run sorts to the top of the table.
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Workflow',
@@ -103,7 +101,7 @@ async function watchLatencies(page: Page, sim: KubeSimulator, count: number): Pr
   for (let i = 0; i < count; i++) {
     const name = `bench-watch-${i.toString().padStart(3, '0')}`;
     const created = Date.now();
-    sim.store.apply(newWorkflow(sim, namespace, name));
+    sim.store.apply(newWorkflow(namespace, name));
     const seen = await page.waitForFunction(
       (n) => {
         const rows = document.querySelectorAll('[data-testid="run-row"]');
