@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Schedule, StaleModel } from '../../../shared/contract/schedules';
 import { FreshPanel } from '../../components/FreshPanel';
+import { ListFilterBar, useSelectedRowInView } from '../../components/ListFilterBar';
 import { Badge, type Tone } from '../../components/StatusBadge';
 import { formatClock, formatDateTime } from '../../components/time';
 import { useFreshCall } from '../../data/fresh';
@@ -76,36 +77,24 @@ function SchedulesBody({
     [schedules, stale, text, onlyProblems],
   );
   const missed = schedules.filter((s) => s.missed).length;
-  const selectedRow = useRef<HTMLTableRowElement>(null);
-  // Braces: scrollIntoView returns a promise in newer Chromium, and an effect must not return one.
-  useEffect(() => {
-    selectedRow.current?.scrollIntoView?.({ block: 'center' });
-  }, [selected]);
+  const selectedRow = useSelectedRowInView(selected);
 
   return (
     <>
       <ClusterNotes clusters={clusters} />
-      <div className="schedules-filters" role="group" aria-label="Filters">
-        <input
-          type="search"
-          placeholder="Filter by name, namespace, model"
-          aria-label="Filter schedules"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-        <label>
-          <input
-            type="checkbox"
-            checked={onlyProblems}
-            onChange={(e) => setOnlyProblems(e.target.checked)}
-          />{' '}
-          Only what needs a look
-        </label>
+      <ListFilterBar
+        text={text}
+        onText={setText}
+        textLabel="Filter schedules"
+        onlyProblems={onlyProblems}
+        onOnlyProblems={setOnlyProblems}
+        onlyProblemsLabel="Only what needs a look"
+      >
         <span className="muted" data-testid="schedules-count">
           {shown.length} of {schedules.length} schedules · {missed} missed · {staleModels.length}{' '}
           stale {staleModels.length === 1 ? 'model' : 'models'}
         </span>
-      </div>
+      </ListFilterBar>
       {shown.length === 0 ? (
         <p className="muted">
           {schedules.length === 0

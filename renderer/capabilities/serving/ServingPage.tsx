@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ServingService } from '../../../shared/contract/serving';
 import { FreshPanel } from '../../components/FreshPanel';
+import { ListFilterBar, useSelectedRowInView } from '../../components/ListFilterBar';
 import { Badge, type Tone } from '../../components/StatusBadge';
 import { formatClock, formatDateTime } from '../../components/time';
 import { useFreshCall } from '../../data/fresh';
@@ -65,35 +66,23 @@ function ServingBody({
     [services, text, onlyProblems],
   );
   const notReady = services.filter((s) => s.health !== 'ready').length;
-  const selectedRow = useRef<HTMLTableRowElement>(null);
-  // Braces: scrollIntoView returns a promise in newer Chromium, and an effect must not return one.
-  useEffect(() => {
-    selectedRow.current?.scrollIntoView?.({ block: 'center' });
-  }, [selected]);
+  const selectedRow = useSelectedRowInView(selected);
 
   return (
     <>
       <ClusterNotes clusters={clusters} />
-      <div className="schedules-filters" role="group" aria-label="Filters">
-        <input
-          type="search"
-          placeholder="Filter by name, namespace, model"
-          aria-label="Filter services"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-        <label>
-          <input
-            type="checkbox"
-            checked={onlyProblems}
-            onChange={(e) => setOnlyProblems(e.target.checked)}
-          />{' '}
-          Only services not ready
-        </label>
+      <ListFilterBar
+        text={text}
+        onText={setText}
+        textLabel="Filter services"
+        onlyProblems={onlyProblems}
+        onOnlyProblems={setOnlyProblems}
+        onlyProblemsLabel="Only services not ready"
+      >
         <span className="muted" data-testid="serving-count">
           {shown.length} of {services.length} services · {notReady} not ready
         </span>
-      </div>
+      </ListFilterBar>
       {shown.length === 0 ? (
         <p className="muted">
           {services.length === 0
