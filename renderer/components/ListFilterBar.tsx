@@ -1,5 +1,6 @@
-// The filter bar of a list that is read for its problems (Schedules, Serving): free text, "only
-// what needs a look", and the counts. Also the hook that brings a row chosen by a link into view.
+// What the lists read for their problems (Schedules, Serving) share: the filter bar (free text,
+// "only what needs a look", the counts), the selected row brought into view, the periodic re-read
+// and the cells that say what a Kubernetes object is and where it runs.
 import { useEffect, useRef, type ReactNode } from 'react';
 
 export function ListFilterBar({
@@ -50,4 +51,45 @@ export function useSelectedRowInView(selected: string | null | undefined) {
     row.current?.scrollIntoView?.({ block: 'center' });
   }, [selected]);
   return row;
+}
+
+/** Calls `refresh` every `ms` while the page is open (lists that are re-read, not watched). */
+export function useRefreshEvery(refresh: () => void, ms: number): void {
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  useEffect(() => {
+    const timer = setInterval(() => latest.current(), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+}
+
+/** The first two cells of a Kubernetes object's row: what it is, and where it runs. */
+export function KubeObjectCells({
+  name,
+  kind,
+  model,
+  context,
+  namespace,
+}: {
+  name: string;
+  kind: string;
+  model?: string | null | undefined;
+  context: string;
+  namespace: string;
+}) {
+  return (
+    <>
+      <td>
+        <div>{name}</div>
+        <div className="muted small">
+          {kind}
+          {model ? ` · model ${model}` : ''}
+        </div>
+      </td>
+      <td>
+        {context}
+        <div className="muted small">{namespace}</div>
+      </td>
+    </>
+  );
 }

@@ -1,11 +1,16 @@
 // Every CronJob and CronWorkflow of the selected clusters: schedule and time zone, next run,
 // last scheduled and last successful runs, missed runs and stale models. Painted from the last
 // answer at once, then live; re-read every 30 s. `?schedule=` selects (and shows) one.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Schedule, StaleModel } from '../../../shared/contract/schedules';
 import { FreshPanel } from '../../components/FreshPanel';
-import { ListFilterBar, useSelectedRowInView } from '../../components/ListFilterBar';
+import {
+  KubeObjectCells,
+  ListFilterBar,
+  useRefreshEvery,
+  useSelectedRowInView,
+} from '../../components/ListFilterBar';
 import { Badge, type Tone } from '../../components/StatusBadge';
 import { formatClock, formatDateTime } from '../../components/time';
 import { useFreshCall } from '../../data/fresh';
@@ -25,12 +30,7 @@ const tones: Record<ScheduleStatus, Tone> = {
 
 export function SchedulesPage() {
   const fresh = useFreshCall('schedules.list', {});
-  const retry = useRef(fresh.retry);
-  retry.current = fresh.retry;
-  useEffect(() => {
-    const timer = setInterval(() => retry.current(), refreshMs);
-    return () => clearInterval(timer);
-  }, []);
+  useRefreshEvery(fresh.retry, refreshMs);
   return (
     <div className="page schedules-page">
       <header className="page-header">
@@ -128,17 +128,13 @@ function SchedulesBody({
                     aria-selected={isSelected}
                     data-testid="schedule-row"
                   >
-                    <td>
-                      <div>{s.name}</div>
-                      <div className="muted small">
-                        {s.kind}
-                        {s.model ? ` · model ${s.model}` : ''}
-                      </div>
-                    </td>
-                    <td>
-                      {s.context}
-                      <div className="muted small">{s.namespace}</div>
-                    </td>
+                    <KubeObjectCells
+                      name={s.name}
+                      kind={s.kind}
+                      model={s.model}
+                      context={s.context}
+                      namespace={s.namespace}
+                    />
                     <td className="mono">
                       {s.schedules.join(', ')}
                       <div className="muted small">{s.timeZone ?? 'UTC (cluster)'}</div>

@@ -1,11 +1,16 @@
 // Serving health: every InferenceService and model Deployment of the selected clusters, ready or
 // not and why (its conditions), replicas, restarts, revision and traffic split, last transition.
 // Painted from the last answer at once, then live; re-read every 15 s. `?service=` selects one.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ServingService } from '../../../shared/contract/serving';
 import { FreshPanel } from '../../components/FreshPanel';
-import { ListFilterBar, useSelectedRowInView } from '../../components/ListFilterBar';
+import {
+  KubeObjectCells,
+  ListFilterBar,
+  useRefreshEvery,
+  useSelectedRowInView,
+} from '../../components/ListFilterBar';
 import { Badge, type Tone } from '../../components/StatusBadge';
 import { formatClock, formatDateTime } from '../../components/time';
 import { useFreshCall } from '../../data/fresh';
@@ -23,12 +28,7 @@ const tones: Record<ServingService['health'], Tone> = {
 
 export function ServingPage() {
   const fresh = useFreshCall('serving.services', {});
-  const retry = useRef(fresh.retry);
-  retry.current = fresh.retry;
-  useEffect(() => {
-    const timer = setInterval(() => retry.current(), refreshMs);
-    return () => clearInterval(timer);
-  }, []);
+  useRefreshEvery(fresh.retry, refreshMs);
   return (
     <div className="page serving-page">
       <header className="page-header">
@@ -114,17 +114,13 @@ function ServingBody({
                     aria-selected={isSelected}
                     data-testid="service-row"
                   >
-                    <td>
-                      <div>{s.name}</div>
-                      <div className="muted small">
-                        {s.kind}
-                        {s.model ? ` · model ${s.model}` : ''}
-                      </div>
-                    </td>
-                    <td>
-                      {s.context}
-                      <div className="muted small">{s.namespace}</div>
-                    </td>
+                    <KubeObjectCells
+                      name={s.name}
+                      kind={s.kind}
+                      model={s.model}
+                      context={s.context}
+                      namespace={s.namespace}
+                    />
                     <td>
                       <Badge tone={tones[s.health]}>{healthLabel(s)}</Badge>
                       {s.message && <div className="small serving-why">{s.message}</div>}
