@@ -1,20 +1,57 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { AlertsPage } from './capabilities/alerts/AlertsPage';
-import { AuditPage } from './capabilities/audit/AuditPage';
-import { DriftPage } from './capabilities/drift/DriftPage';
-import { ModelPage } from './capabilities/models/ModelPage';
-import { ModelsPage } from './capabilities/models/ModelsPage';
-import { VersionPage } from './capabilities/models/VersionPage';
-import { MonitoringPage } from './capabilities/monitoring/MonitoringPage';
-import { OverviewPage } from './capabilities/overview/OverviewPage';
-import { PipelinesPage } from './capabilities/pipelines/PipelinesPage';
-import { SchedulesPage } from './capabilities/schedules/SchedulesPage';
-import { ServingPage } from './capabilities/serving/ServingPage';
-import { SettingsPage } from './capabilities/settings/SettingsPage';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { Shell } from './shell/Shell';
 import { useHostEvents } from './shell/host-events';
 import { useThemeController } from './shell/theme';
+
+// Each page is its own chunk: the window's first paint parses only the shell and the page it
+// opens on (charting and graph layout load with the pages that draw them), which is most of
+// what a cold start spends in the renderer.
+interface PageChunk {
+  Page: LazyExoticComponent<ComponentType>;
+  load: () => Promise<unknown>;
+}
+
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): PageChunk {
+  return { Page: lazy(() => load().then((module) => ({ default: module[name] }))), load };
+}
+
+const overview = page(() => import('./capabilities/overview/OverviewPage'), 'OverviewPage');
+const models = page(() => import('./capabilities/models/ModelsPage'), 'ModelsPage');
+const model = page(() => import('./capabilities/models/ModelPage'), 'ModelPage');
+const version = page(() => import('./capabilities/models/VersionPage'), 'VersionPage');
+const pipelines = page(() => import('./capabilities/pipelines/PipelinesPage'), 'PipelinesPage');
+const schedules = page(() => import('./capabilities/schedules/SchedulesPage'), 'SchedulesPage');
+const serving = page(() => import('./capabilities/serving/ServingPage'), 'ServingPage');
+const alerts = page(() => import('./capabilities/alerts/AlertsPage'), 'AlertsPage');
+const monitoring = page(() => import('./capabilities/monitoring/MonitoringPage'), 'MonitoringPage');
+const drift = page(() => import('./capabilities/drift/DriftPage'), 'DriftPage');
+const audit = page(() => import('./capabilities/audit/AuditPage'), 'AuditPage');
+const settings = page(() => import('./capabilities/settings/SettingsPage'), 'SettingsPage');
+
+const routes: readonly { path: string; title: string; chunk: PageChunk }[] = [
+  { path: '/overview', title: 'Overview', chunk: overview },
+  { path: '/models', title: 'Models', chunk: models },
+  { path: '/models/:name', title: 'Models', chunk: model },
+  { path: '/models/:name/versions/:version', title: 'Models', chunk: version },
+  { path: '/pipelines', title: 'Pipelines', chunk: pipelines },
+  { path: '/schedules', title: 'Schedules', chunk: schedules },
+  { path: '/serving', title: 'Serving', chunk: serving },
+  { path: '/alerts', title: 'Alerts', chunk: alerts },
+  { path: '/gpus', title: 'GPUs', chunk: monitoring },
+  { path: '/drift', title: 'Drift', chunk: drift },
+  { path: '/audit', title: 'Audit log', chunk: audit },
+  { path: '/settings', title: 'Settings', chunk: settings },
+];
+
+/**
+ * Fetches every page's chunk, so moving between pages never waits for one: called once the first
+ * page has painted, and by tests before they render.
+ */
+export function preloadPages(): Promise<unknown> {
+  return Promise.all(routes.map(({ chunk }) => chunk.load()));
+}
 
 export function App() {
   const stream = useHostEvents();
@@ -24,102 +61,20 @@ export function App() {
     <Shell stream={stream}>
       <Routes>
         <Route index element={<Navigate to="/overview" replace />} />
-        <Route
-          path="/overview"
-          element={
-            <PageErrorBoundary page="Overview">
-              <OverviewPage />
-            </PageErrorBoundary>
-          }
-        />
-        <Route
-          path="/models"
-          element={
-            <PageErrorBoundary page="Models">
-              <ModelsPage />
-            </PageErrorBoundary>
-          }
-        />
-        <Route
-          path="/models/:name"
-          element={
-            <PageErrorBoundary page="Models">
-              <ModelPage />
-            </PageErrorBoundary>
-          }
-        />
-        <Route
-          path="/models/:name/versions/:version"
-          element={
-            <PageErrorBoundary page="Models">
-              <VersionPage />
-            </PageErrorBoundary>
-          }
-        />
-        <Route
-          path="/pipelines"
-          element={
-            <PageErrorBoundary page="Pipelines">
-              <PipelinesPage />
-            </PageErrorBoundary>
-          }
-        />
-        <Route
-          path="/schedules"
-          element={
-            <PageErrorBoundary page="Schedules">
-              <SchedulesPage />
-            </PageErrorBoundary>
-          }
-        />
-        <Route
-          path="/serving"
-          element={
-            <PageErrorBoundary page="Serving">
-              <ServingPage />
-            </PageErrorBoundary>
-          }
-        />
-        <Route
-          path="/alerts"
-          element={
-            <PageErrorBoundary page="Alerts">
-              <AlertsPage />
-            </PageErrorBoundary>
-          }
-        />
-        <Route
-          path="/gpus"
-          element={
-            <PageErrorBoundary page="GPUs">
-              <MonitoringPage />
-            </PageErrorBoundary>
-          }
-        />
-        <Route
-          path="/drift"
-          element={
-            <PageErrorBoundary page="Drift">
-              <DriftPage />
-            </PageErrorBoundary>
-          }
-        />
-        <Route
-          path="/audit"
-          element={
-            <PageErrorBoundary page="Audit log">
-              <AuditPage />
-            </PageErrorBoundary>
-          }
-        />
-        <Route
-          path="/settings"
-          element={
-            <PageErrorBoundary page="Settings">
-              <SettingsPage />
-            </PageErrorBoundary>
-          }
-        />
+        {routes.map(({ path, title, chunk: { Page } }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              // A chunk that fails to load (an update swapped the files) lands in the boundary.
+              <PageErrorBoundary page={title}>
+                <Suspense fallback={<p className="muted page-loading">Loading {title}…</p>}>
+                  <Page />
+                </Suspense>
+              </PageErrorBoundary>
+            }
+          />
+        ))}
         <Route path="*" element={<Navigate to="/overview" replace />} />
       </Routes>
     </Shell>

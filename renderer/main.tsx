@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router-dom';
-import { App } from './App';
+import { App, preloadPages } from './App';
 import { AppProviders } from './AppProviders';
 import { bridge } from './bridge';
 import { createQueryClient } from './data/query-client';
@@ -25,4 +25,12 @@ createRoot(root).render(
       </HashRouter>
     </AppProviders>
   </StrictMode>,
+);
+
+// The other pages' chunks load once the first page has had its turn, so moving between pages
+// later never waits for one.
+window.addEventListener(
+  'load',
+  () => setTimeout(() => requestIdleCallback(() => void preloadPages(), { timeout: 5_000 }), 1_000),
+  { once: true },
 );

@@ -1,5 +1,5 @@
 // Run with tsx (it reads the contract's TypeScript). Bundles the Electron main process as an ES module (the host and @kubernetes/client-node are
-// ESM) with dependencies left in node_modules, and the preload as CommonJS: a sandboxed preload
+// ESM) with its pure-JS dependencies inside, and the preload as CommonJS: a sandboxed preload
 // cannot be an ES module, so it is bundled whole (it is tiny: the contract's names and ipcRenderer).
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -10,7 +10,10 @@ rmSync('dist-electron', { recursive: true, force: true });
 
 // The command line (serve, sim, audit verify) and the Electron main process are bundled together
 // with code splitting, so what is imported lazily (client-node, the simulators) stays in chunks
-// loaded on first use instead of at start. Dependencies stay in node_modules.
+// loaded on first use instead of at start. Pure-JS dependencies are bundled in: resolving and
+// loading ~1,000 files from node_modules was half of the host's start (0.77 s to 0.36 s for the
+// serve path, measured; client-node alone from about 2 s to 0.6 s, which matters because it loads
+// while the window's first requests wait). Left outside: the native better-sqlite3 and electron.
 await build({
   entryPoints: {
     cli: 'electron/cli.ts',
@@ -27,7 +30,11 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  packages: 'external',
+  external: ['better-sqlite3', 'electron'],
+  // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -146,8 +146,10 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     if (id === 'demo') return;
     await context.switchWorkspace('demo').catch((error: unknown) => report('demo', error));
   }
-  // Loaded while the window paints, so the first cluster call does not wait for it.
-  setImmediate(() => void loadKubernetesSources().catch(() => undefined));
+  // Loaded ahead of the first cluster call, but not while the window loads: compiling
+  // client-node holds the event loop for a few hundred milliseconds, and the first requests (the
+  // page, the cached answers) would wait behind it. A page that needs a cluster loads it sooner.
+  setTimeout(() => void loadKubernetesSources().catch(() => undefined), 2_000).unref();
 
   const pipelines = new PipelineWatches(context);
   const servingWatch = new ServingWatch(context);

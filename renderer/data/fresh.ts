@@ -138,8 +138,9 @@ export function useFreshCall<N extends FreshCallName>(
   input: FreshInput<N>,
 ): FreshResult<FreshValue<N>> {
   const bridge = useBridge();
-  const live = useQuery<CallOutput<N>, CallError>(freshQuery(bridge, name, input, 'live'));
+  // The snapshot is asked first, so the host answers it before starting the live work.
   const cache = useQuery<CallOutput<N>, CallError>(freshQuery(bridge, name, input, 'cache'));
+  const live = useQuery<CallOutput<N>, CallError>(freshQuery(bridge, name, input, 'live'));
   return {
     view: deriveFresh(live as unknown as Read<N>, cache as unknown as Read<N>),
     retry: () => void live.refetch(),
@@ -152,11 +153,11 @@ export function useFreshCalls<N extends FreshCallName>(
   inputs: FreshInput<N>[],
 ): Fresh<FreshValue<N>>[] {
   const bridge = useBridge();
-  const live = useQueries({
-    queries: inputs.map((input) => freshQuery(bridge, name, input, 'live')),
-  });
   const cache = useQueries({
     queries: inputs.map((input) => freshQuery(bridge, name, input, 'cache')),
+  });
+  const live = useQueries({
+    queries: inputs.map((input) => freshQuery(bridge, name, input, 'live')),
   });
   return inputs.map((_, i) =>
     deriveFresh(live[i] as unknown as Read<N>, cache[i] as unknown as Read<N>),

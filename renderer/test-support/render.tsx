@@ -3,11 +3,14 @@ import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, useLocation } from 'react-router-dom';
 import { afterEach } from 'vitest';
-import { App } from '../App';
+import { App, preloadPages } from '../App';
 import { AppProviders } from '../AppProviders';
 import { createBridge } from '../bridge';
 import { createQueryClient } from '../data/query-client';
 import type { FakeTransport } from './fake-transport';
+
+// Pages are lazy chunks; compiling one on demand under a loaded test run can outlast a findBy.
+await preloadPages();
 
 afterEach(() => {
   cleanup();

@@ -2,7 +2,8 @@
 // custom CA or client certificate, the user's HTTPS proxy from the environment, auth headers,
 // a deadline, a size cap that refuses an oversized answer before reading it whole, and failures
 // mapped to SourceError. Sources add only their own paths and their own error bodies.
-import { Agent, EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici';
+import type * as Undici from 'undici';
+import type { Dispatcher } from 'undici';
 import type { ErrorCode } from '../../../shared/contract/core';
 import { SourceError, codeForStatus, fromNetworkError } from './source-error';
 
@@ -62,13 +63,24 @@ export type ErrorBodyReader = (
   contentType: string,
 ) => string | ErrorReading | undefined;
 
+// undici is a megabyte of code that only matters once a source is asked something: loaded at
+// start, it held up the window's first requests.
+let undici: Promise<typeof Undici> | undefined;
+const loadUndici = () => (undici ??= import('undici'));
+
 const defaultTimeoutMs = 15_000;
 const defaultMaxBytes = 64 * 1024 * 1024;
 
 export class HttpClient {
   readonly source: string;
   private readonly base: URL;
-  private readonly dispatcher: Dispatcher;
+  private readonly connect: {
+    ca?: string;
+    cert?: string;
+    key?: string;
+    rejectUnauthorized: boolean;
+  };
+  private dispatcher: Promise<Dispatcher> | undefined;
   private readonly headers: Record<string, string>;
 
   constructor(
@@ -77,25 +89,31 @@ export class HttpClient {
   ) {
     this.source = opts.source;
     this.base = new URL(opts.baseUrl.endsWith('/') ? opts.baseUrl : `${opts.baseUrl}/`);
-    const connect = {
+    this.connect = {
       ...(opts.ca ? { ca: opts.ca } : {}),
       ...(opts.clientCert ? { cert: opts.clientCert.cert, key: opts.clientCert.key } : {}),
       rejectUnauthorized: !opts.insecureSkipTlsVerify,
     };
-    // The environment's HTTPS_PROXY / NO_PROXY are honoured like curl does; without them this is
-    // a plain agent. Loopback is never proxied.
-    this.dispatcher =
-      opts.dispatcher ??
-      (process.env.HTTPS_PROXY ||
+    if (opts.dispatcher) this.dispatcher = Promise.resolve(opts.dispatcher);
+    this.headers = { ...(opts.headers ?? {}), ...authHeader(opts.auth) };
+  }
+
+  /**
+   * The environment's HTTPS_PROXY / NO_PROXY are honoured like curl does; without them this is a
+   * plain agent. Loopback is never proxied.
+   */
+  private agent(): Promise<Dispatcher> {
+    return (this.dispatcher ??= loadUndici().then(({ Agent, EnvHttpProxyAgent }) =>
+      process.env.HTTPS_PROXY ||
       process.env.https_proxy ||
       process.env.HTTP_PROXY ||
       process.env.http_proxy
         ? new EnvHttpProxyAgent({
-            connect,
+            connect: this.connect,
             noProxy: withLoopback(process.env.NO_PROXY ?? process.env.no_proxy),
           })
-        : new Agent({ connect }));
-    this.headers = { ...(opts.headers ?? {}), ...authHeader(opts.auth) };
+        : new Agent({ connect: this.connect }),
+    ));
   }
 
   get baseUrl(): string {
@@ -129,13 +147,14 @@ export class HttpClient {
     }
     const started = performance.now();
     const target = `${this.source} (${url.host})`;
+    const [{ fetch }, dispatcher] = await Promise.all([loadUndici(), this.agent()]);
     let response;
     try {
       response = await fetch(url, {
         method: req.method ?? 'GET',
         headers,
         body,
-        dispatcher: this.dispatcher,
+        dispatcher,
         signal: AbortSignal.timeout(req.timeoutMs ?? this.opts.timeoutMs ?? defaultTimeoutMs),
       });
     } catch (error) {
@@ -177,11 +196,11 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    if (!this.opts.dispatcher) await this.dispatcher.close();
+    if (!this.opts.dispatcher && this.dispatcher) await (await this.dispatcher).close();
   }
 
   private async readCapped(
-    response: Awaited<ReturnType<typeof fetch>>,
+    response: Awaited<ReturnType<typeof Undici.fetch>>,
     target: string,
   ): Promise<string> {
     const max = this.opts.maxResponseBytes ?? defaultMaxBytes;

@@ -39,10 +39,13 @@ export class SnapshotRepository {
     return row && { payload: JSON.parse(row.payload) as T, fetchedAt: row.fetched_at };
   }
 
-  listForSource<T = unknown>(source: string): (Snapshot<T> & { key: string })[] {
+  /** A source's answers, or only those whose key starts with `keyPrefix`. */
+  listForSource<T = unknown>(source: string, keyPrefix = ''): (Snapshot<T> & { key: string })[] {
     const rows = this.db
-      .prepare('SELECT key, payload, fetched_at FROM snapshots WHERE source = ? ORDER BY key')
-      .all(source) as SnapshotRow[];
+      .prepare(
+        'SELECT key, payload, fetched_at FROM snapshots WHERE source = ? AND substr(key, 1, ?) = ? ORDER BY key',
+      )
+      .all(source, keyPrefix.length, keyPrefix) as SnapshotRow[];
     return rows.map((row) => ({
       key: row.key,
       payload: JSON.parse(row.payload) as T,

@@ -69,7 +69,7 @@ export function monitoringHandlers(
   /** Workflows and Jobs the pipelines watch last saw, to put GPU pods under their pipeline. */
   const knownRuns = async () => {
     try {
-      const runs = (await pipelines?.fromCache())?.runs ?? [];
+      const runs = pipelines?.fromCache().runs ?? [];
       return runs.map((r) => ({ namespace: r.namespace, name: r.name }));
     } catch {
       return [];
@@ -86,7 +86,7 @@ export function monitoringHandlers(
       let runs: Awaited<ReturnType<PipelineWatches['fromCache']>>['runs'] = [];
       if (pipelines) {
         try {
-          runs = (await pipelines.fromCache()).runs;
+          runs = pipelines.fromCache().runs;
         } catch (error) {
           warnings.push(`Pipeline failures: ${(error as Error).message}`);
         }

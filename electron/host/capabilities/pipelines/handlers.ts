@@ -13,7 +13,7 @@ export function pipelinesHandlers(
   return {
     'pipelines.runs': async ({ from }) => {
       if (from === 'cache') {
-        const cached = await watches.fromCache();
+        const cached = watches.fromCache();
         if (!cached.asOf) return { value: null, freshness: null };
         return {
           value: { runs: cached.runs, clusters: cached.clusters },

@@ -140,18 +140,37 @@ export class PipelineWatches {
     )?.payload;
   }
 
-  /** What the page paints first: the last-known runs of every selected cluster. */
-  async fromCache(): Promise<{ runs: PipelineRun[]; clusters: ClusterState[]; asOf?: string }> {
+  /**
+   * What the page paints first: the last-known runs of every selected cluster. Read from the
+   * store alone (the cached contexts, narrowed to the chosen ones when a choice was made): asking
+   * the kubeconfig which contexts are current would load client-node first, and the paint waited
+   * most of a second for it.
+   */
+  fromCache(): { runs: PipelineRun[]; clusters: ClusterState[]; asOf?: string } {
     const workspace = this.ctx.workspace();
     const runs: PipelineRun[] = [];
     const clusters: ClusterState[] = [];
     let oldest: string | undefined;
-    for (const ref of await this.selectedClusters(workspace)) {
-      const cached = this.cached(workspace, ref);
-      if (!cached) continue;
-      runs.push(...cached.runs);
-      clusters.push({ ...ref, state: 'cached', asOf: cached.asOf, problems: [] });
-      if (!oldest || cached.asOf < oldest) oldest = cached.asOf;
+    for (const { connection } of workspace.definition.connections) {
+      if (connection.kind !== 'kubernetes') continue;
+      const chosen = readSelectedContexts(this.ctx.store, workspace.id, connection.id);
+      const snapshots = this.ctx.store.snapshots.listForSource<CachedRuns>(
+        workspace.snapshotSource(connection.id),
+        snapshotKey(''),
+      );
+      for (const { key, payload: cached } of snapshots) {
+        const context = key.slice(snapshotKey('').length);
+        if (chosen && !chosen.includes(context)) continue;
+        runs.push(...cached.runs);
+        clusters.push({
+          connection: connection.id,
+          context,
+          state: 'cached',
+          asOf: cached.asOf,
+          problems: [],
+        });
+        if (!oldest || cached.asOf < oldest) oldest = cached.asOf;
+      }
     }
     return { runs, clusters, ...(oldest ? { asOf: oldest } : {}) };
   }
