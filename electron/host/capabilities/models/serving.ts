@@ -35,6 +35,8 @@ export interface FoundUri {
   uri: string;
   trafficPercent?: number;
   ready?: boolean;
+  /** An InferenceService's newest revision: the only one known to run `uri`. */
+  revision?: string;
 }
 
 /** The model URIs an InferenceService's predictor names (new `model` form and per-framework form). */
@@ -48,6 +50,7 @@ export function inferenceServiceUris(isvc: unknown): FoundUri[] {
     ? (conditions as unknown[]).find((c) => get(c, 'type') === 'Ready')
     : undefined;
   const ready = readyCondition ? get(readyCondition, 'status') === 'True' : undefined;
+  const revision = get(isvc, 'status', 'components', 'predictor', 'latestCreatedRevision');
   if (!isObj(predictor)) return [];
   return Object.entries(predictor).flatMap(([key, spec]) => {
     const uri = get(spec, 'storageUri');
@@ -62,6 +65,7 @@ export function inferenceServiceUris(isvc: unknown): FoundUri[] {
         uri,
         ...(isCanary ? { trafficPercent: canary } : {}),
         ...(ready !== undefined ? { ready } : {}),
+        ...(typeof revision === 'string' && revision ? { revision } : {}),
       },
     ];
   });

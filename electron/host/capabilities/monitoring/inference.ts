@@ -86,7 +86,7 @@ export async function readInferenceHealth(
       const name = serviceOf(revision);
       const rate = finite(r.value);
       const errs = finite(e.get(key(r)) ?? 0);
-      const version = versionOf(serving, namespace, name);
+      const version = versionOf(serving, namespace, revision);
       return {
         namespace,
         name,
@@ -128,14 +128,26 @@ export async function readInferenceHealth(
   };
 }
 
-function versionOf(serving: FoundUri[], namespace: string, name: string): string | undefined {
+/**
+ * The model version a metrics row (a revision, or a Deployment) serves. Only the newest revision
+ * of an InferenceService is known to run the URI its spec names: an older revision still taking
+ * traffic (a canary's stable side, a rollout whose new revision failed) runs an earlier version
+ * the spec no longer records, so it gets none rather than a wrong one.
+ */
+export function versionOf(serving: FoundUri[], namespace: string, row: string): string | undefined {
   const found = serving.find(
-    (s) =>
-      s.namespace === namespace &&
-      (s.name === name || serviceOf(s.name) === name) &&
-      s.trafficPercent === undefined,
+    (s) => s.namespace === namespace && (s.name === row || s.name === serviceOf(row)),
   );
-  const uri = found ? parseModelUri(found.uri) : undefined;
+  if (!found) return undefined;
+  if (row !== found.name) {
+    const newest = found.revision;
+    const isNewest =
+      newest !== undefined &&
+      (row === newest || row.startsWith(`${newest}-`) || row.startsWith(`${newest}.`));
+    // Without the status, a canary's two revisions cannot be told apart.
+    if (newest !== undefined ? !isNewest : found.trafficPercent !== undefined) return undefined;
+  }
+  const uri = parseModelUri(found.uri);
   if (!uri) return undefined;
   return uri.version ? `${uri.name} v${uri.version}` : `${uri.name}@${uri.alias ?? ''}`;
 }
