@@ -42,7 +42,7 @@ test.describe('desktop app (Electron)', () => {
       expect(surface).toEqual({
         require: 'undefined',
         process: 'undefined',
-        bridge: ['invoke', 'mode', 'subscribe'],
+        bridge: ['invoke', 'mode', 'pickFile', 'save', 'subscribe'],
       });
       await expect(window.getByTestId('source-card-demo-cluster')).toBeVisible();
     } finally {

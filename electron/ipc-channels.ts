@@ -4,4 +4,6 @@ export const ipcChannels = {
   event: 'mlops-console:event',
   /** A download (shared/contract/downloads.ts) saved to a file the user picks. */
   save: 'mlops-console:save',
+  /** A file picker (shared/contract/file-pickers.ts): the native open dialog. */
+  pickFile: 'mlops-console:pick-file',
 } as const;

@@ -4,7 +4,9 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { Dispatcher } from './host/transport/dispatcher';
 import type { Downloads } from './host/transport/downloads';
 import type { EventHub } from './host/transport/event-hub';
+import type { Logger } from './host/log/logger';
 import { ipcChannels } from './ipc-channels';
+import { pickFile } from './pick-file';
 import { saveDownload } from './save-download';
 
 export function registerIpc(opts: {
@@ -13,6 +15,8 @@ export function registerIpc(opts: {
   window: BrowserWindow;
   trustedUrlPrefix: string;
   downloads?: Downloads;
+  /** Where a failed file dialog is recorded. */
+  log?: Logger;
 }): () => void {
   const { dispatcher, events, window } = opts;
 
@@ -44,6 +48,19 @@ export function registerIpc(opts: {
     return saveDownload(window, downloads, String(name), input);
   });
 
+  ipcMain.handle(ipcChannels.pickFile, async (event, name: unknown) => {
+    if (!isTrusted(event)) {
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'File dialogs open only for the console window' },
+      };
+    }
+    const answer = await pickFile(window, String(name));
+    if (!answer.ok)
+      opts.log?.warn({ picker: String(name), error: answer.error }, 'file dialog failed');
+    return answer;
+  });
+
   const unsubscribe = events.subscribe((topic, payload) => {
     if (!window.isDestroyed()) window.webContents.send(ipcChannels.event, topic, payload);
   });
@@ -51,6 +68,7 @@ export function registerIpc(opts: {
   return () => {
     ipcMain.removeHandler(ipcChannels.call);
     ipcMain.removeHandler(ipcChannels.save);
+    ipcMain.removeHandler(ipcChannels.pickFile);
     unsubscribe();
   };
 }

@@ -82,6 +82,7 @@ async function start(): Promise<void> {
     window,
     trustedUrlPrefix: rendererUrl,
     downloads: host.downloads,
+    log,
   });
   showCriticalAlerts(host.events, window);
   window.once('ready-to-show', () => window.show());

@@ -34,6 +34,10 @@ contextBridge.exposeInMainWorld('mlopsConsole', {
     }
     return ipcRenderer.invoke(ipcChannels.save, name, input);
   },
+  // The main process looks the picker's dialog up in the contract by this name.
+  pickFile(name: unknown) {
+    return ipcRenderer.invoke(ipcChannels.pickFile, String(name));
+  },
   subscribe(topics: unknown, listener: unknown, onState?: unknown) {
     if (!Array.isArray(topics) || typeof listener !== 'function') return () => undefined;
     const wanted = new Set(

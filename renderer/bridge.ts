@@ -20,6 +20,7 @@ import {
   type DownloadName,
   type SavedDownload,
 } from '../shared/contract/downloads';
+import { pickedFile, type FilePickerName } from '../shared/contract/file-pickers';
 import { createHttpTransport } from './transport/http-transport';
 import type { ContractTransport, StreamState } from './transport/types';
 
@@ -79,6 +80,26 @@ export function createBridge(transport: ContractTransport) {
         });
       }
       return parsed.data;
+    },
+
+    /** Whether this console can open a native file dialog (the desktop app) or paths are typed. */
+    canPickFiles: typeof transport.pickFile === 'function',
+
+    /** Opens a file picker; the path picked, or undefined when the user cancelled. */
+    async pickFile(name: FilePickerName): Promise<string | undefined> {
+      if (!transport.pickFile) {
+        throw new CallError({ code: 'unavailable', message: 'This console cannot open files' });
+      }
+      const envelope = await transport.pickFile(name);
+      if (!envelope.ok) throw new CallError(envelope.error);
+      const parsed = pickedFile.safeParse(envelope.value);
+      if (!parsed.success) {
+        throw new CallError({
+          code: 'bad_response',
+          message: 'The file dialog was not understood',
+        });
+      }
+      return parsed.data.picked ? parsed.data.path : undefined;
     },
 
     /** One subscription for all topics; listeners get validated payloads only. */

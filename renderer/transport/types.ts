@@ -8,6 +8,8 @@ export interface ContractTransport {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
   /** Saves a download (shared/contract/downloads.ts): a save dialog in Electron, the browser's own download otherwise. */
   save?(name: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Opens a file picker (shared/contract/file-pickers.ts); only the desktop app has one. */
+  pickFile?(name: string): Promise<Envelope<unknown>>;
   /** Events of the given topics; returns the unsubscribe function. */
   subscribe(
     topics: readonly string[],

@@ -151,14 +151,10 @@ describe('the metrics simulator as a Prometheus and an Alertmanager', () => {
   });
 
   it("refuses what it does not implement with Prometheus' error envelope, never a made-up number", async () => {
-    const refused = await failure(
-      prom.query(
-        'histogram_quantile(0.99, sum by (le) (rate(revision_request_latencies_bucket[5m])))',
-      ),
-    );
+    const refused = await failure(prom.query('quantile_over_time(0.99, DCGM_FI_DEV_GPU_UTIL[5m])'));
     expect(refused).toMatchObject({ code: 'bad_request', status: 400 });
     expect(refused.message).toContain(
-      'invalid parameter "query": the metrics simulator does not support the function "histogram_quantile"',
+      'invalid parameter "query": the metrics simulator does not support the function "quantile_over_time"',
     );
     const many = await failure(prom.query('DCGM_FI_DEV_FB_USED + on () DCGM_FI_DEV_FB_FREE'));
     expect(many).toMatchObject({ code: 'bad_request', status: 422 });

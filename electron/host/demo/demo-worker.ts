@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { startKubeSimulator, type SimStore } from '../../sim/kube/index';
 import { startMetricsSimulator } from '../../sim/metrics/index';
 import { startMlflowSimulator } from '../../sim/mlflow/index';
+import { servedModels } from './served-models';
 
 export interface DemoWorkerInput {
   kubeconfigPath: string;
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     startMetricsSimulator({
       nodes: gpuNodes(kube.store),
       gpuAssignments: gpuAssignments(kube.store),
+      servedModels: servedModels(kube.store),
       fixturesDir: input.fixturesDir,
     }),
   ]);

@@ -3,10 +3,13 @@
 // feature drift alarm — labelled the way the usual rules (DCGM, KServe, a drift job) label them.
 import type { PostableAlert } from './alertmanager-api';
 import type { GpuAssignment, GpuNode } from './fleet';
+import { degradedModel, type ServedModel } from './inference/traffic';
 
 export interface DemoAlertContext {
   nodes: GpuNode[];
   gpuAssignments?: GpuAssignment[];
+  /** The demo's model servers: the latency alert names the one the simulator degrades. */
+  servedModels?: ServedModel[];
   /** For generatorURL links back to the (simulated) Prometheus. */
   prometheusUrl: string;
   now: number;
@@ -18,6 +21,7 @@ export function demoAlerts(ctx: DemoAlertContext): PostableAlert[] {
   const holder = ctx.gpuAssignments?.find((a) => a.node === node.name && a.gpu === gpu);
   const servingNamespace =
     ctx.gpuAssignments?.find((a) => /serv|infer/.test(a.namespace))?.namespace ?? 'serving';
+  const slow = degradedModel(ctx.servedModels ?? []);
   const ago = (minutes: number) => new Date(ctx.now - minutes * 60_000).toISOString();
   const link = (expr: string) =>
     `${ctx.prometheusUrl.replace(/\/$/, '')}/graph?g0.expr=${encodeURIComponent(expr)}&g0.tab=1`;
@@ -47,19 +51,21 @@ export function demoAlerts(ctx: DemoAlertContext): PostableAlert[] {
       labels: {
         alertname: 'InferenceServiceLatencyHigh',
         severity: 'warning',
-        namespace: servingNamespace,
-        inferenceservice: 'fraud-detector',
-        revision_name: 'fraud-detector-predictor-00004',
+        namespace: slow?.namespace ?? servingNamespace,
+        inferenceservice: slow?.name ?? 'fraud-detector',
+        revision_name: slow?.service ?? 'fraud-detector-predictor-00004',
       },
       annotations: {
-        summary: 'fraud-detector p99 latency is 1.84 s, over its 500 ms objective for 10 minutes',
-        description: 'Requests queue on the predictor since revision 00004 rolled out.',
+        summary: `${slow?.name ?? 'fraud-detector'} p99 latency is over its 500 ms objective for 10 minutes`,
+        description: `Requests queue on the predictor since revision ${(slow?.service ?? '00004').replace(/^.*-/, '')} rolled out.`,
       },
       startsAt: ago(12),
       generatorURL: link(
-        'histogram_quantile(0.99, sum by (le, revision_name) (rate(revision_request_latencies_bucket{namespace_name="' +
-          servingNamespace +
-          '"}[5m]))) > 500',
+        slow
+          ? `histogram_quantile(0.99, sum by (le, destination_service_name) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_service_namespace="${slow.namespace}"}[5m]))) > 500`
+          : 'histogram_quantile(0.99, sum by (le, revision_name) (rate(revision_request_latencies_bucket{namespace_name="' +
+              servingNamespace +
+              '"}[5m]))) > 500',
       ),
     },
     {

@@ -7,4 +7,5 @@ export {
 } from './server';
 export type { GpuAssignment, GpuNode } from './fleet';
 export type { PostableAlert } from './alertmanager-api';
+export type { ServedModel } from './inference/traffic';
 export { readGpuTrace, gpuFixturesDir, type GpuTrace, type TracePhase } from './gpu-trace';

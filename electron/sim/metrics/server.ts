@@ -9,6 +9,7 @@ import { demoAlerts } from './demo-alerts';
 import { driftScoreStore, joinStores } from './drift-scores';
 import { replayFleet, type GpuAssignment, type GpuNode } from './fleet';
 import { readGpuTrace, type GpuTrace } from './gpu-trace';
+import { inferenceTrafficStore, type ServedModel } from './inference/traffic';
 import { answerPrometheus, type ApiAnswer } from './prometheus-api';
 
 export interface MetricsSimulatorOptions {
@@ -23,6 +24,8 @@ export interface MetricsSimulatorOptions {
   trace?: GpuTrace;
   /** Where the first GPU's replay puts the trace's last sample; default: when the simulator starts. */
   traceEnd?: Date;
+  /** Model servers whose request metrics (Istio's) the simulator reports; default none. */
+  servedModels?: ServedModel[];
   /** The firing alerts; default: a GPU XID error, an InferenceService over its latency objective, a drift alarm. */
   alerts?: PostableAlert[];
   /** The clock, for tests. */
@@ -94,7 +97,11 @@ export async function startMetricsSimulator(
     selfInstance: `127.0.0.1:${port}`,
   });
   // The demo's drift job: scores per model feature beside the GPU replay.
-  const metricsStore = joinStores(fleet.store, driftScoreStore(now(), now));
+  const metricsStore = joinStores(
+    fleet.store,
+    driftScoreStore(now(), now),
+    inferenceTrafficStore(opts.servedModels ?? [], now(), now),
+  );
   const alertmanager = new SimulatedAlertmanager(
     now,
     opts.alerts ??
@@ -103,6 +110,7 @@ export async function startMetricsSimulator(
         prometheusUrl,
         now: now(),
         ...(opts.gpuAssignments ? { gpuAssignments: opts.gpuAssignments } : {}),
+        ...(opts.servedModels ? { servedModels: opts.servedModels } : {}),
       }),
   );
 

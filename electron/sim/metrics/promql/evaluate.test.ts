@@ -191,7 +191,7 @@ describe('what the simulator refuses rather than guesses', () => {
     ['gpu_util @ 100', 'the @ modifier'],
     ['max_over_time(gpu_util[5m:1m])', 'subqueries'],
     ['topk(3, gpu_util)', 'the aggregation "topk"'],
-    ['histogram_quantile(0.9, gpu_util)', 'the function "histogram_quantile"'],
+    ['histogram_count(gpu_util)', 'the function "histogram_count"'],
     ['label_replace(gpu_util, "a", "$1", "gpu", "(.*)")', 'the function "label_replace"'],
     ['gpu_util or fb_used', 'the set operator "or"'],
     ['fb_used * on (gpu) group_left gpu_util', 'group_left (many-to-one matching)'],

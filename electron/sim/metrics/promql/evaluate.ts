@@ -7,6 +7,7 @@ import { binary } from './binary';
 import { PromqlError } from './errors';
 import { rangeFunction } from './over-time';
 import type { Expr, VectorSelector } from './parser';
+import { histogramQuantile } from './quantile';
 import { compareLabels, labelsKey, type SeriesStore } from './store';
 import {
   dropName,
@@ -100,6 +101,14 @@ function evaluate(expr: Expr, ts: number, opts: EvalOptions): Value {
         if (v !== undefined) samples.push({ metric: dropName(window.metric), v });
       }
       return { type: 'vector', samples: unique(samples) };
+    }
+    case 'histogramQuantile': {
+      const q = evaluate(expr.quantile, ts, opts);
+      if (q.type !== 'scalar') throw new PromqlError('execution', 'expected a scalar quantile');
+      return {
+        type: 'vector',
+        samples: histogramQuantile(q.v, vectorOf(evaluate(expr.expr, ts, opts))),
+      };
     }
     case 'aggregate':
       return {

@@ -1,5 +1,6 @@
 // Parses the part of PromQL the simulator evaluates: selectors with label matchers, range
-// selectors under *_over_time / rate / increase, sum/avg/max/min/count by|without, arithmetic
+// selectors under *_over_time / rate / increase, histogram_quantile over classic buckets,
+// sum/avg/max/min/count by|without, arithmetic
 // and comparisons (with `bool`, `on`, `ignoring`), parentheses, unary minus. Everything else
 // that is valid PromQL is recognised and refused by name, so nobody gets a made-up number.
 import { PromqlError, unsupported } from './errors';
@@ -36,6 +37,7 @@ export type Expr =
       func: RangeFunction;
       arg: { kind: 'matrix'; selector: VectorSelector; rangeMs: number };
     }
+  | { kind: 'histogramQuantile'; quantile: Expr; expr: Expr }
   | { kind: 'aggregate'; op: AggregateOp; without: boolean; labels: string[]; expr: Expr }
   | {
       kind: 'binary';
@@ -72,7 +74,7 @@ const rangeFunctions = new Set<string>([
 const otherFunctions = new Set(
   `abs absent absent_over_time acos acosh asin asinh atan atanh ceil changes clamp clamp_max clamp_min cos cosh
   days_in_month day_of_month day_of_week day_of_year deg delta deriv exp floor histogram_count histogram_fraction
-  histogram_quantile histogram_sum holt_winters hour idelta irate label_join label_replace last_over_time ln log10
+  histogram_sum holt_winters hour idelta irate label_join label_replace last_over_time ln log10
   log2 minute month pi predict_linear present_over_time quantile_over_time rad resets round scalar sgn sin sinh sort
   sort_desc sqrt stddev_over_time stdvar_over_time tan tanh time timestamp vector year`.split(
     /\s+/,
@@ -251,7 +253,8 @@ class Parser {
 
   private call(name: Token): Expr {
     if (otherFunctions.has(name.text)) throw unsupported(`the function "${name.text}"`);
-    if (!rangeFunctions.has(name.text))
+    const isQuantile = name.text === 'histogram_quantile';
+    if (!rangeFunctions.has(name.text) && !isQuantile)
       throw parseError(name.pos, `unknown function with name "${name.text}"`);
     this.expect('(');
     const args: Expr[] = [];
@@ -261,12 +264,14 @@ class Parser {
       this.next();
     }
     this.expect(')');
-    if (args.length !== 1) {
+    const wanted = isQuantile ? 2 : 1;
+    if (args.length !== wanted) {
       throw parseError(
         name.pos,
-        `expected 1 argument(s) in call to "${name.text}", got ${args.length}`,
+        `expected ${wanted} argument(s) in call to "${name.text}", got ${args.length}`,
       );
     }
+    if (isQuantile) return this.histogramQuantile(name, args[0] as Expr, args[1] as Expr);
     const arg = args[0] as Expr;
     if (arg.kind !== 'matrix') {
       throw parseError(
@@ -275,6 +280,22 @@ class Parser {
       );
     }
     return { kind: 'call', func: name.text as RangeFunction, arg };
+  }
+
+  /** histogram_quantile(scalar, instant vector), type-checked as Prometheus checks calls. */
+  private histogramQuantile(name: Token, quantile: Expr, expr: Expr): Expr {
+    for (const [arg, type] of [
+      [quantile, 'scalar'],
+      [expr, 'vector'],
+    ] as const) {
+      const got = typeOf(arg);
+      if (got !== type)
+        throw parseError(
+          name.pos,
+          `expected type ${typeName(type)} in call to function "${name.text}", got ${typeName(got)}`,
+        );
+    }
+    return { kind: 'histogramQuantile', quantile, expr };
   }
 
   private aggregate(op: AggregateOp): Expr {
@@ -397,6 +418,7 @@ export function typeOf(expr: Expr): ValueType {
       return 'string';
     case 'vector':
     case 'call':
+    case 'histogramQuantile':
     case 'aggregate':
       return 'vector';
     case 'matrix':

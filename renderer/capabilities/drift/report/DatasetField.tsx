@@ -3,6 +3,7 @@
 import { controlProps, Field } from '../../../components/Field';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useCall } from '../../../data/queries';
+import { BrowseButton } from './BrowseButton';
 import type { SideForm } from './report-view';
 
 export function DatasetField({
@@ -29,15 +30,22 @@ export function DatasetField({
         hint="A CSV or Parquet file on the host's disk (a path or file:// URI)"
         error={value.path ? problem : undefined}
       >
-        <input
-          {...controlProps(id, value.path ? problem : undefined)}
-          className="mono"
-          list="drift-suggestions"
-          value={value.path}
-          placeholder="/data/training.parquet"
-          onChange={(e) => onChange({ ...value, path: e.target.value })}
-          data-testid={`${id}-path`}
-        />
+        <div className="drift-path">
+          <input
+            {...controlProps(id, value.path ? problem : undefined)}
+            className="mono"
+            list="drift-suggestions"
+            value={value.path}
+            placeholder="/data/training.parquet"
+            onChange={(e) => onChange({ ...value, path: e.target.value })}
+            data-testid={`${id}-path`}
+          />
+          <BrowseButton
+            label={label}
+            onPick={(path) => onChange({ ...value, path })}
+            testId={`${id}-browse`}
+          />
+        </div>
       </Field>
       {inspected.error && <ErrorMessage error={inspected.error} compact testId={`${id}-error`} />}
       {inspected.data && (
