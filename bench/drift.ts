@@ -22,7 +22,12 @@ interface Measured {
   scores: Record<string, number>;
 }
 
-type EngineMeasured = Measured & { seconds: number; readSeconds: number; testSeconds: number };
+type EngineMeasured = Measured & {
+  seconds: number;
+  readSeconds: number;
+  testSeconds: number;
+  cpuSeconds: number;
+};
 
 async function engine(): Promise<EngineMeasured> {
   const { stdout } = await run(
@@ -85,7 +90,9 @@ export async function benchDrift(): Promise<BenchRow[]> {
       name: 'drift engine: flights Jan vs Jun 2001, 5 columns',
       value: ours.seconds * 1000,
       unit: 'ms',
-      note: `read ${ours.readSeconds.toFixed(1)} s + tests ${ours.testSeconds.toFixed(1)} s`,
+      note:
+        `read ${ours.readSeconds.toFixed(2)} s + tests ${ours.testSeconds.toFixed(2)} s; ` +
+        `CPU ${ours.cpuSeconds.toFixed(2)} s`,
     },
     {
       name: 'drift engine: peak memory',

@@ -6,7 +6,14 @@
 // - otherwise there is one bin per distinct value of the union, share = count / sample length.
 // PSI then replaces zero shares ("feel zeroes"); Jensen-Shannon does not.
 
-import { type CleanValue, type ColumnKind, unionKeys, valueCounts } from './column-values';
+import {
+  type CleanValue,
+  type ColumnKind,
+  CountedSample,
+  type Sample,
+  unionKeys,
+  valueCounts,
+} from './column-values';
 
 export interface BinnedShares {
   reference: Float64Array;
@@ -86,20 +93,26 @@ export function histogramShares(values: ArrayLike<number>, edges: Float64Array):
   return counts;
 }
 
-function distinctCount(values: ArrayLike<CleanValue>): number {
+/** Whether the values hold more than `limit` distinct ones (stops counting there). */
+function moreDistinctThan(values: ArrayLike<CleanValue>, limit: number): boolean {
   const seen = new Set<CleanValue>();
-  for (let i = 0; i < values.length; i++) seen.add(values[i]!);
-  return seen.size;
+  for (let i = 0; i < values.length && seen.size <= limit; i++) seen.add(values[i]!);
+  return seen.size > limit;
 }
 
 /** Shares per bin for both samples, unsmoothed (what Jensen-Shannon uses). */
 export function binShares(
-  reference: ArrayLike<CleanValue>,
-  current: ArrayLike<CleanValue>,
+  reference: Sample,
+  current: Sample,
   kind: ColumnKind,
   options: BinningOptions = {},
 ): BinnedShares {
-  if (kind === 'numerical' && distinctCount(reference) > 20) {
+  if (
+    kind === 'numerical' &&
+    !(reference instanceof CountedSample) &&
+    !(current instanceof CountedSample) &&
+    moreDistinctThan(reference, 20)
+  ) {
     const ref = reference as ArrayLike<number>;
     const cur = current as ArrayLike<number>;
     const pooled = new Float64Array(ref.length + cur.length);

@@ -4,7 +4,7 @@
 // expected 0, so the statistic is infinite and p = 0: a brand-new category is drift.
 // Drift when p < threshold (strictly; default 0.05).
 
-import { type CleanValue, unionKeys, valueCounts } from './column-values';
+import { type Sample, unionKeys, valueCounts } from './column-values';
 import { chiSquareSurvival } from './incomplete-gamma';
 import { accurateSum } from './sum';
 
@@ -14,10 +14,7 @@ export interface ChiSquareResult {
   degreesOfFreedom: number;
 }
 
-export function chiSquareDrift(
-  reference: ArrayLike<CleanValue>,
-  current: ArrayLike<CleanValue>,
-): ChiSquareResult {
+export function chiSquareDrift(reference: Sample, current: Sample): ChiSquareResult {
   const refCounts = valueCounts(reference);
   const curCounts = valueCounts(current);
   const keys = unionKeys(refCounts, curCounts);

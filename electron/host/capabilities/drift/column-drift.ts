@@ -7,10 +7,12 @@ import { chiSquareDrift } from './chi-square-test';
 import {
   type CleanValue,
   type ColumnKind,
+  CountedSample,
   dropMissing,
   EmptyColumnError,
   numericValues,
   type RawValue,
+  type Sample,
 } from './column-values';
 import { DRIFT_TESTS, defaultDriftTest, type DriftTestName, isDrift } from './default-test';
 import { jensenShannonDrift } from './jensen-shannon';
@@ -53,8 +55,8 @@ function cleaned(
 /** Score of a named test on cleaned samples. */
 export function driftScore(
   test: DriftTestName,
-  reference: ArrayLike<CleanValue>,
-  current: ArrayLike<CleanValue>,
+  reference: Sample,
+  current: Sample,
   kind: ColumnKind,
   options: BinningOptions = {},
 ): number {
@@ -74,8 +76,9 @@ export function driftScore(
   }
 }
 
-function asNumbers(values: ArrayLike<CleanValue>, test: DriftTestName): ArrayLike<number> {
+function asNumbers(values: Sample, test: DriftTestName): ArrayLike<number> {
   if (values instanceof Float64Array) return values;
+  if (values instanceof CountedSample) throw new TypeError(`The ${test} test needs the values`);
   for (let i = 0; i < values.length; i++) {
     if (typeof values[i] !== 'number')
       throw new TypeError(`The ${test} test needs a numerical column`);

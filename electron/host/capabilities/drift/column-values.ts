@@ -54,8 +54,24 @@ export function numericValues(values: readonly RawValue[], column: string): Floa
   return out.subarray(0, n);
 }
 
+/**
+ * A sample given by its value counts, in order of first appearance: how the column store hands
+ * over a categorical column, so the tests count nothing per row again.
+ */
+export class CountedSample {
+  constructor(
+    readonly counts: ReadonlyMap<CleanValue, number>,
+    /** The number of values (the sum of the counts). */
+    readonly length: number,
+  ) {}
+}
+
+/** A cleaned sample: its values, or its value counts. */
+export type Sample = ArrayLike<CleanValue> | CountedSample;
+
 /** pandas `Series.value_counts()` as a Map (numbers and strings stay distinct, like pandas). */
-export function valueCounts(values: ArrayLike<CleanValue>): Map<CleanValue, number> {
+export function valueCounts(values: Sample): ReadonlyMap<CleanValue, number> {
+  if (values instanceof CountedSample) return values.counts;
   const counts = new Map<CleanValue, number>();
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -66,8 +82,8 @@ export function valueCounts(values: ArrayLike<CleanValue>): Map<CleanValue, numb
 
 /** The union of distinct values of both samples, reference values first. */
 export function unionKeys(
-  reference: Map<CleanValue, number>,
-  current: Map<CleanValue, number>,
+  reference: ReadonlyMap<CleanValue, number>,
+  current: ReadonlyMap<CleanValue, number>,
 ): CleanValue[] {
   const keys = [...reference.keys()];
   for (const k of current.keys()) if (!reference.has(k)) keys.push(k);

@@ -3,7 +3,7 @@
 // differs per test (KS p <= t, chi-square and z p < t, distances score >= t), so it is data here,
 // shown beside every number later, never assumed.
 
-import type { CleanValue, ColumnKind } from './column-values';
+import { type CleanValue, type ColumnKind, CountedSample, type Sample } from './column-values';
 
 export type DriftTestName = 'ks' | 'wasserstein' | 'chisquare' | 'z' | 'jensenshannon' | 'psi';
 
@@ -65,15 +65,16 @@ export const SMALL_REFERENCE_ROWS = 1000;
  * n_values counts distinct values of both samples together.
  */
 export function defaultDriftTest(
-  reference: ArrayLike<CleanValue>,
-  current: ArrayLike<CleanValue>,
+  reference: Sample,
+  current: Sample,
   kind: ColumnKind,
 ): DriftTestName {
   // Only "more than 5", "3 to 5" or "at most 2" matters: stop counting at 6 distinct values
   // (a full Set of a million values costs more than the test that follows).
   const distinct = new Set<CleanValue>();
   for (const sample of [reference, current]) {
-    for (let i = 0; i < sample.length && distinct.size <= 5; i++) distinct.add(sample[i]!);
+    const values = sample instanceof CountedSample ? [...sample.counts.keys()] : sample;
+    for (let i = 0; i < values.length && distinct.size <= 5; i++) distinct.add(values[i]!);
   }
   const nValues = distinct.size;
   if (reference.length <= SMALL_REFERENCE_ROWS) {

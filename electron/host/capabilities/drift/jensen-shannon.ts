@@ -4,7 +4,7 @@
 // from `binShares` without zero filling. Drift when distance >= threshold (default 0.1).
 
 import { type BinningOptions, binShares } from './binning';
-import type { CleanValue, ColumnKind } from './column-values';
+import type { ColumnKind, Sample } from './column-values';
 import { accurateSum } from './sum';
 
 /** scipy.special.rel_entr(x, y) = x·ln(x/y), 0 when x = 0, inf when y = 0 < x. */
@@ -40,8 +40,8 @@ export function jensenShannonDistance(
 
 /** Evidently's Jensen-Shannon drift score for one column. */
 export function jensenShannonDrift(
-  reference: ArrayLike<CleanValue>,
-  current: ArrayLike<CleanValue>,
+  reference: Sample,
+  current: Sample,
   kind: ColumnKind,
   options: BinningOptions = {},
 ): number {

@@ -3,6 +3,7 @@
 // does: each ECDF is evaluated with searchsorted(..., 'right') at every pooled value.
 
 import { kolmogorovSurvival } from './kolmogorov-distribution';
+import { ascending } from './sorted-values';
 
 /** scipy's MAX_AUTO_N: up to this larger-sample size 'auto' means the exact distribution. */
 export const KS_MAX_EXACT_N = 10_000;
@@ -20,10 +21,6 @@ export interface KsResult {
 function gcd(a: number, b: number): number {
   while (b) [a, b] = [b, a % b];
   return a;
-}
-
-function sortedCopy(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values).sort();
 }
 
 /**
@@ -112,7 +109,7 @@ export function ksTwoSample(sample1: ArrayLike<number>, sample2: ArrayLike<numbe
   const n1 = sample1.length;
   const n2 = sample2.length;
   if (n1 === 0 || n2 === 0) throw new RangeError('ks_2samp needs two non-empty samples');
-  const d = ksStatistic(sortedCopy(sample1), sortedCopy(sample2));
+  const d = ksStatistic(ascending(sample1), ascending(sample2));
   const g = gcd(n1, n2);
   // 'auto' picks exact for max(n1, n2) <= 10000, where lcm(n1, n2) always fits the int32 bound.
   const tryExact = Math.max(n1, n2) <= KS_MAX_EXACT_N && n1 / g < INT32_MAX / (n2 / g);

@@ -2,12 +2,12 @@
 // shares from `binShares`. Natural log; drift when PSI >= threshold (default 0.1).
 
 import { type BinningOptions, binShares, fillZeroShares } from './binning';
-import type { CleanValue, ColumnKind } from './column-values';
+import type { ColumnKind, Sample } from './column-values';
 import { accurateSum } from './sum';
 
 export function populationStabilityIndex(
-  reference: ArrayLike<CleanValue>,
-  current: ArrayLike<CleanValue>,
+  reference: Sample,
+  current: Sample,
   kind: ColumnKind,
   options: BinningOptions = {},
 ): number {

@@ -16,14 +16,31 @@ export function accurateSum(values: ArrayLike<number>): number {
   return Number.isFinite(sum) ? sum + compensation : sum;
 }
 
+/** `accurateSum` one term at a time, for sums whose terms are never stored. */
+export class RunningSum {
+  private sum = 0;
+  private compensation = 0;
+
+  add(v: number): void {
+    const t = this.sum + v;
+    if (Math.abs(this.sum) >= Math.abs(v)) this.compensation += this.sum - t + v;
+    else this.compensation += v - t + this.sum;
+    this.sum = t;
+  }
+
+  get total(): number {
+    return Number.isFinite(this.sum) ? this.sum + this.compensation : this.sum;
+  }
+}
+
 /** Population standard deviation (numpy `np.std`, ddof = 0), two-pass as numpy does it. */
 export function populationStd(values: ArrayLike<number>): number {
   const n = values.length;
   const mean = accurateSum(values) / n;
-  const squares = new Float64Array(n);
+  const squares = new RunningSum();
   for (let i = 0; i < n; i++) {
     const d = values[i]! - mean;
-    squares[i] = d * d;
+    squares.add(d * d);
   }
-  return Math.sqrt(accurateSum(squares) / n);
+  return Math.sqrt(squares.total / n);
 }

@@ -4,7 +4,7 @@
 // Both samples holding one and the same value give p = 1 by definition (z would be 0/0).
 // Drift when p < threshold (strictly; default 0.05).
 
-import type { CleanValue } from './column-values';
+import { type CleanValue, type Sample, valueCounts } from './column-values';
 import { normalCdf } from './normal-cdf';
 
 export interface ZTestResult {
@@ -34,33 +34,24 @@ function sameKey(a: CleanValue, b: CleanValue): boolean {
   return Number(a) === Number(b);
 }
 
-function distinct(values: ArrayLike<CleanValue>): Set<CleanValue> {
-  const set = new Set<CleanValue>();
-  for (let i = 0; i < values.length; i++) set.add(values[i]!);
-  return set;
-}
-
-export function zTestDrift(
-  reference: ArrayLike<CleanValue>,
-  current: ArrayLike<CleanValue>,
-): ZTestResult {
-  const refSet = distinct(reference);
-  const curSet = distinct(current);
-  if (refSet.size === 1 && curSet.size === 1) {
-    const [r] = refSet;
-    const [c] = curSet;
+export function zTestDrift(reference: Sample, current: Sample): ZTestResult {
+  const refCounts = valueCounts(reference);
+  const curCounts = valueCounts(current);
+  if (refCounts.size === 1 && curCounts.size === 1) {
+    const [r] = refCounts.keys();
+    const [c] = curCounts.keys();
     if (sameKey(r!, c!)) return { statistic: 0, pValue: 1 };
   }
-  const first = pythonSortedFirst([...new Set([...refSet, ...curSet])]);
-  const ones = (values: ArrayLike<CleanValue>): number => {
+  const first = pythonSortedFirst([...new Set([...refCounts.keys(), ...curCounts.keys()])]);
+  const ones = (counts: ReadonlyMap<CleanValue, number>): number => {
     let count = 0;
-    for (let i = 0; i < values.length; i++) if (!sameKey(values[i]!, first)) count++;
+    for (const [value, n] of counts) if (!sameKey(value, first)) count += n;
     return count;
   };
   const n1 = reference.length;
   const n2 = current.length;
-  const p1 = ones(reference) / n1;
-  const p2 = ones(current) / n2;
+  const p1 = ones(refCounts) / n1;
+  const p2 = ones(curCounts) / n2;
   const pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
   const statistic = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1.0 / n1 + 1.0 / n2));
   return { statistic, pValue: 2 * (1 - normalCdf(Math.abs(statistic))) };

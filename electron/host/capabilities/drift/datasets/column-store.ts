@@ -1,20 +1,26 @@
 // Gathers the compared columns of one dataset from the reader's batches, deciding each column's
 // kind as pandas and Evidently would (numbers → numerical, text → categorical, times → left out)
 // and keeping only the rows inside the time window. A numerical column that suddenly holds text
-// is refused with its row, instead of silently becoming categorical.
+// is refused with its row, instead of silently becoming categorical. Values are kept in typed
+// arrays: numbers as float64, text as codes of the distinct values in order of first appearance
+// (what pandas' value_counts order and the categorical tests need), never a string per row.
 
 import { DatasetFault, type DatasetRole, fileLabel } from './dataset-fault';
-import type { Cell, TableBatch } from './table-source';
+import { GrowingFloat64, GrowingInt32 } from './growing-array';
+import { cellAt, describeCell, textOf } from './batch-cells';
+import type { BatchColumn, Cell, TableBatch } from './table-source';
 import { looksLikeTime, timeOf } from './time-values';
 
 export interface CollectedColumn {
   name: string;
   kind: 'numerical' | 'categorical' | 'time' | 'empty';
   /** Numerical values, NaN where missing (kept row-aligned with the other columns). */
-  numbers: number[];
-  /** Categorical values, null where missing. */
-  texts: (string | null)[];
-  /** Every value an integer and none missing: pandas would hold it as int64. */
+  numbers: Float64Array;
+  /** Categorical values as indices into `categories`, -1 where missing. */
+  codes: Int32Array;
+  /** The distinct categorical values, in order of first appearance. */
+  categories: string[];
+  /** Stored as integers and none missing: pandas would hold it as int64. */
   integer: boolean;
 }
 
@@ -30,25 +36,57 @@ export interface CollectOptions {
   timeColumn?: string;
 }
 
+interface Collecting {
+  name: string;
+  kind: CollectedColumn['kind'];
+  numbers: GrowingFloat64;
+  codes: GrowingInt32;
+  categories: string[];
+  categoryCodes: Map<string, number>;
+  integer: boolean;
+}
+
 export class ColumnStore {
-  readonly columns = new Map<string, CollectedColumn>();
+  private readonly collecting = new Map<string, Collecting>();
+  private readonly keptTimes = new GrowingFloat64();
   rowsRead = 0;
   rowsKept = 0;
-  /** Times of `timeColumn` for the kept rows, NaN where not a time. */
-  readonly times: number[] = [];
   /** The window column's earliest and latest time seen, to explain an empty window. */
   seen = { first: Infinity, last: -Infinity };
 
   constructor(private readonly opts: CollectOptions) {
     for (const name of opts.columns) {
-      this.columns.set(name, {
+      this.collecting.set(name, {
         name,
         kind: opts.timeColumns.has(name) ? 'time' : 'empty',
-        numbers: [],
-        texts: [],
+        numbers: new GrowingFloat64(),
+        codes: new GrowingInt32(),
+        categories: [],
+        categoryCodes: new Map(),
         integer: true,
       });
     }
+  }
+
+  /** The columns collected so far (views on the stored arrays). */
+  get columns(): Map<string, CollectedColumn> {
+    const out = new Map<string, CollectedColumn>();
+    for (const [name, c] of this.collecting) {
+      out.set(name, {
+        name,
+        kind: c.kind,
+        numbers: c.numbers.view(),
+        codes: c.codes.view(),
+        categories: c.categories,
+        integer: c.integer,
+      });
+    }
+    return out;
+  }
+
+  /** Times of `timeColumn` for the kept rows, NaN where not a time. */
+  get times(): Float64Array {
+    return this.keptTimes.view();
   }
 
   add(batch: TableBatch): void {
@@ -59,79 +97,124 @@ export class ColumnStore {
       return;
     }
     const keep = this.windowMask(batch);
-    const timeCells = this.opts.timeColumn ? batch.values.get(this.opts.timeColumn) : undefined;
-    if (timeCells) {
+    const timeColumn = this.opts.timeColumn ? batch.values.get(this.opts.timeColumn) : undefined;
+    if (timeColumn && 'times' in timeColumn) {
+      this.keptTimes.appendKept(timeColumn.times, keep);
+    } else if (timeColumn) {
       for (let i = 0; i < batch.rows; i++)
-        if (!keep || keep[i]) this.times.push(timeOf(timeCells[i]) ?? NaN);
+        if (!keep || keep[i]) this.keptTimes.push(timeOf(cellAt(timeColumn, i)) ?? NaN);
     }
-    for (const [name, cells] of batch.values) {
-      const column = this.columns.get(name);
-      if (!column) continue;
-      for (let i = 0; i < batch.rows; i++) {
-        if (keep && !keep[i]) continue;
-        this.push(column, cells[i], batch.firstRow + i);
-      }
+    for (const [name, values] of batch.values) {
+      const column = this.collecting.get(name);
+      if (column) this.addColumn(column, values, keep, batch);
     }
     this.rowsRead += batch.rows;
-    this.rowsKept += keep ? keep.reduce((n, k) => n + k, 0) : batch.rows;
+    this.rowsKept += keep ? countKept(keep) : batch.rows;
+  }
+
+  private addColumn(
+    column: Collecting,
+    values: BatchColumn,
+    keep: Uint8Array | undefined,
+    batch: TableBatch,
+  ): void {
+    if (column.kind === 'time') return;
+    let i = 0;
+    if ('numbers' in values) {
+      // Row by row only until the column's kind is known; then straight into the float64s.
+      for (; i < batch.rows && column.kind !== 'numerical'; i++)
+        if (!keep || keep[i]) this.push(column, cellAt(values, i), batch.firstRow + i);
+      if (column.kind !== 'numerical') return;
+      const added = column.numbers.appendKept(values.numbers, keep, i);
+      if (!values.integerType || hasMissing(added)) column.integer = false;
+      return;
+    }
+    if ('codes' in values) {
+      // Row by row only until the column's kind is known (text may also be times, or a fault).
+      for (; i < batch.rows && column.kind === 'empty'; i++)
+        if (!keep || keep[i]) this.push(column, cellAt(values, i), batch.firstRow + i);
+    }
+    if ('codes' in values && column.kind === 'categorical') {
+      // The batch's codes become the column's: each dictionary entry is given the column's code
+      // on first use, so codes stay in order of first appearance among the kept rows.
+      const local = new Int32Array(values.dictionary.length).fill(-2);
+      const added = column.codes.appendKept(values.codes, keep, i);
+      for (let k = 0; k < added.length; k++) {
+        const code = added[k]!;
+        if (code < 0) continue;
+        if (local[code] === -2) local[code] = this.codeOf(column, values.dictionary[code]!);
+        added[k] = local[code]!;
+      }
+      return;
+    }
+    for (; i < batch.rows; i++)
+      if (!keep || keep[i]) this.push(column, cellAt(values, i), batch.firstRow + i);
   }
 
   private windowMask(batch: TableBatch): Uint8Array | undefined {
     const window = this.opts.window;
     if (!window) return undefined;
-    const cells = batch.values.get(window.column)!;
+    const column = batch.values.get(window.column)!;
+    const times = 'times' in column ? column.times : undefined;
+    const from = window.from ?? -Infinity;
+    const to = window.to ?? Infinity;
     const keep = new Uint8Array(batch.rows);
     for (let i = 0; i < batch.rows; i++) {
-      const at = timeOf(cells[i]);
-      if (at === undefined) {
+      const at = times ? times[i]! : (timeOf(cellAt(column, i)) ?? NaN);
+      if (at !== at) {
         throw new DatasetFault(
           `${fileLabel(this.opts.role, this.opts.path)}, row ${batch.firstRow + i + 1}: the time ` +
-            `column "${window.column}" holds ${describe(cells[i])}; expected a date or time.`,
+            `column "${window.column}" holds ${describeCell(cellAt(column, i))}; expected a date or time.`,
         );
       }
       if (at < this.seen.first) this.seen.first = at;
       if (at > this.seen.last) this.seen.last = at;
-      keep[i] =
-        (window.from === undefined || at >= window.from) &&
-        (window.to === undefined || at < window.to)
-          ? 1
-          : 0;
+      keep[i] = at >= from && at < to ? 1 : 0;
     }
     return keep;
   }
 
-  private push(column: CollectedColumn, value: Cell, row: number): void {
+  private push(column: Collecting, value: Cell, row: number): void {
     if (column.kind === 'time') return;
     const missing =
       value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value));
+    if (missing) column.integer = false;
     if (column.kind === 'empty') {
       if (missing) {
         column.numbers.push(NaN);
-        column.texts.push(null);
+        column.codes.push(-1);
         return;
       }
       column.kind = this.kindOf(column.name, value);
       if (column.kind === 'time') return;
     }
     if (column.kind === 'categorical') {
-      column.texts.push(missing ? null : textOf(value));
+      column.codes.push(missing ? -1 : this.codeOf(column, textOf(value)));
       return;
     }
     if (missing) {
       column.numbers.push(NaN);
-      column.integer = false;
       return;
     }
     const number = typeof value === 'bigint' ? Number(value) : value;
     if (typeof number !== 'number') {
       throw new DatasetFault(
         `${fileLabel(this.opts.role, this.opts.path)}, row ${row + 1}: column "${column.name}" ` +
-          `holds ${describe(value)}, but its earlier values are numbers. Mark the column as ` +
+          `holds ${describeCell(value)}, but its earlier values are numbers. Mark the column as ` +
           'categorical, or fix the value.',
       );
     }
     if (column.integer && !Number.isInteger(number)) column.integer = false;
     column.numbers.push(number);
+  }
+
+  private codeOf(column: Collecting, text: string): number {
+    let code = column.categoryCodes.get(text);
+    if (code === undefined) {
+      code = column.categories.push(text) - 1;
+      column.categoryCodes.set(text, code);
+    }
+    return code;
   }
 
   private kindOf(name: string, value: Cell): CollectedColumn['kind'] {
@@ -141,11 +224,13 @@ export class ColumnStore {
   }
 }
 
-function textOf(value: Cell): string {
-  return value instanceof Date ? value.toISOString() : String(value);
+function hasMissing(numbers: Float64Array): boolean {
+  for (let i = 0; i < numbers.length; i++) if (Number.isNaN(numbers[i])) return true;
+  return false;
 }
 
-function describe(value: Cell): string {
-  if (value === null || value === undefined || value === '') return 'nothing';
-  return `"${textOf(value).slice(0, 40)}"`;
+function countKept(keep: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < keep.length; i++) n += keep[i]!;
+  return n;
 }

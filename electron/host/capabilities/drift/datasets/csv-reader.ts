@@ -60,17 +60,27 @@ export class CsvTable implements TableSource {
     const names = await this.columnNames();
     const indexes = columns.map((c) => names.indexOf(c));
     const { parser, bytesRead, close } = this.parser();
-    let row = -1; // the header is record 0
-    let batch = emptyBatch(columns, 0);
+    let header = true;
+    let rows = 0; // data rows read so far
+    let firstRow = 0;
+    let cells = columns.map(() => [] as Cell[]);
+    const batch = (): TableBatch => ({
+      firstRow,
+      rows: rows - firstRow,
+      values: new Map(columns.map((c, i) => [c, cells[i]!])),
+    });
     try {
       for await (const record of parser as AsyncIterable<string[]>) {
-        if (row++ < 0) continue;
-        for (let c = 0; c < indexes.length; c++)
-          batch.values.get(columns[c]!)!.push(csvCell(record[indexes[c]!]!));
-        if (++batch.rows === batchRows) {
-          yield batch;
+        if (header) {
+          header = false;
+          continue;
+        }
+        for (let c = 0; c < indexes.length; c++) cells[c]!.push(csvCell(record[indexes[c]!]!));
+        if (++rows - firstRow === batchRows) {
+          yield batch();
           onProgress?.(Math.min(1, bytesRead() / Math.max(1, this.bytes)));
-          batch = emptyBatch(columns, row + 1);
+          firstRow = rows;
+          cells = columns.map(() => [] as Cell[]);
         }
       }
     } catch (error) {
@@ -78,7 +88,7 @@ export class CsvTable implements TableSource {
     } finally {
       close();
     }
-    if (batch.rows > 0) yield batch;
+    if (rows > firstRow) yield batch();
     onProgress?.(1);
   }
 
@@ -105,8 +115,4 @@ export class CsvTable implements TableSource {
         return e;
     }
   }
-}
-
-function emptyBatch(columns: readonly string[], firstRow: number): TableBatch {
-  return { firstRow, rows: 0, values: new Map(columns.map((c) => [c, [] as Cell[]])) };
 }

@@ -1,21 +1,19 @@
 // Parquet, read with hyparquet (pure JS) one row group at a time and only the requested columns,
-// so a large file never sits in memory whole. ZSTD, Brotli, LZ4 and gzip pages are decoded by
-// hyparquet-compressors (flights-3m.parquet is ZSTD).
+// so a large file never sits in memory whole; row groups whose statistics put them outside the
+// time window are not read at all, and columns are decoded straight into typed arrays. Pages are
+// decompressed by parquet-codecs.ts (flights-3m.parquet is ZSTD).
 
-import {
-  asyncBufferFromFile,
-  type AsyncBuffer,
-  type FileMetaData,
-  parquetMetadataAsync,
-  parquetRead,
-} from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
+import { type Compressors, type FileMetaData, parquetMetadataAsync } from 'hyparquet';
+import { getSchemaPath } from 'hyparquet/src/schema.js';
+import { columnTarget, decodeColumnChunk } from './parquet-column-chunk';
 import { DatasetFault, type DatasetRole, fileLabel } from './dataset-fault';
-import type { Cell, TableBatch, TableSource, WindowHint } from './table-source';
+import { type FileSlices, fileSlices } from './file-slices';
+import { parquetCodecs } from './parquet-codecs';
+import type { BatchColumn, TableBatch, TableSource, WindowHint } from './table-source';
 
 export class ParquetTable implements TableSource {
   readonly format = 'parquet' as const;
-  private opened: Promise<{ file: AsyncBuffer; metadata: FileMetaData }> | undefined;
+  private opened: Promise<{ metadata: FileMetaData }> | undefined;
 
   constructor(
     readonly path: string,
@@ -24,15 +22,22 @@ export class ParquetTable implements TableSource {
   ) {}
 
   private open() {
+    void parquetCodecs(); // compiles the WebAssembly zstd decoder while the metadata is read
     this.opened ??= (async () => {
+      const file = await fileSlices(this.path).catch((error: Error) => {
+        throw new DatasetFault(
+          `${fileLabel(this.role, this.path)} cannot be read: ${error.message}`,
+        );
+      });
       try {
-        const file = await asyncBufferFromFile(this.path);
-        return { file, metadata: await parquetMetadataAsync(file) };
+        return { metadata: await parquetMetadataAsync(file) };
       } catch (error) {
         throw new DatasetFault(
           `${fileLabel(this.role, this.path)} is not a complete Parquet file ` +
             `(${(error as Error).message}); it may be truncated or not Parquet at all.`,
         );
+      } finally {
+        await file.close();
       }
     })();
     return this.opened;
@@ -83,8 +88,29 @@ export class ParquetTable implements TableSource {
     onProgress?: (fraction: number) => void,
     window?: WindowHint,
   ): AsyncIterable<TableBatch> {
-    const { file, metadata } = await this.open();
+    const codecs = parquetCodecs();
+    const { metadata } = await this.open();
+    const times = new Set(await this.timeColumns());
+    const compressors = await codecs;
+    const file = await fileSlices(this.path);
+    try {
+      yield* this.rowGroups(file, metadata, columns, times, compressors, onProgress, window);
+    } finally {
+      await file.close();
+    }
+  }
+
+  private async *rowGroups(
+    file: FileSlices,
+    metadata: FileMetaData,
+    columns: readonly string[],
+    times: ReadonlySet<string>,
+    compressors: Compressors,
+    onProgress?: (fraction: number) => void,
+    window?: WindowHint,
+  ): AsyncIterable<TableBatch> {
     const total = Number(metadata.num_rows);
+    const paths = new Map(columns.map((c) => [c, getSchemaPath(metadata.schema, [c])]));
     let groupStart = 0;
     for (const group of metadata.row_groups) {
       const rows = Number(group.num_rows);
@@ -100,24 +126,18 @@ export class ParquetTable implements TableSource {
         onProgress?.(total ? groupStart / total : 1);
         continue;
       }
-      const values = new Map(columns.map((c) => [c, new Array<Cell>(rows)]));
+      const values = new Map<string, BatchColumn>();
       try {
-        await parquetRead({
-          file,
-          metadata,
-          compressors,
-          columns: [...columns],
-          rowStart: groupStart,
-          rowEnd: groupStart + rows,
-          onChunk: ({ columnName, columnData, rowStart, rowEnd }) => {
-            const out = values.get(columnName);
-            if (!out) return;
-            // A chunk may reach outside the requested rows: keep only this group's.
-            const from = Math.max(rowStart, groupStart);
-            const to = Math.min(rowEnd, groupStart + rows);
-            for (let r = from; r < to; r++) out[r - groupStart] = columnData[r - rowStart] as Cell;
-          },
-        });
+        for (const name of columns) {
+          const chunk = group.columns.find((c) => c.meta_data?.path_in_schema.join('.') === name);
+          const meta = chunk?.meta_data;
+          if (!meta) throw new Error(`no data for column "${name}"`);
+          const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
+          const bytes = await file.slice(start, start + Number(meta.total_compressed_size));
+          const path = paths.get(name)!;
+          const target = columnTarget(path, times.has(name));
+          values.set(name, decodeColumnChunk(bytes, meta, path, target, rows, compressors));
+        }
       } catch (error) {
         throw new DatasetFault(
           `${fileLabel(this.role, this.path)}, rows ${groupStart + 1}–${groupStart + rows}: ` +

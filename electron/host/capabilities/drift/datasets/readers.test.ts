@@ -9,9 +9,13 @@ import {
   comparisonRequest,
   type ComparisonRequestInput,
 } from '../../../../../shared/contract/drift';
+import { parquetReadObjects } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
 import { compareDatasets } from '../runner/compare-datasets';
 import { csvCell } from './csv-cells';
+import { fileSlices } from './file-slices';
 import { openTable } from './open-table';
+import type { BatchColumn } from './table-source';
 
 const flights = join(process.cwd(), 'node_modules/vega-datasets/data/flights-3m.parquet');
 let dir: string;
@@ -44,6 +48,38 @@ describe('CSV cells as pandas reads them', () => {
     expect(csvCell('0x10')).toBe('0x10');
     expect(csvCell('SFO')).toBe('SFO');
   });
+});
+
+describe('the Parquet decoder', () => {
+  // scripts/drift-fixtures/make_encoding_fixtures.py: data pages v1 (dictionary, ZSTD) and v2
+  // (plain, Snappy), nulls, several row groups, times, integers, floats, text and booleans.
+  const fixture = (name: string) => join(__dirname, '..', 'fixtures', name);
+  const cellOf = (column: BatchColumn, i: number): unknown => {
+    if (Array.isArray(column)) return column[i] ?? null;
+    if ('numbers' in column) return Number.isNaN(column.numbers[i]) ? null : column.numbers[i];
+    if ('times' in column) return Number.isNaN(column.times[i]) ? null : column.times[i];
+    const code = column.codes[i]!;
+    return code < 0 ? null : column.dictionary[code];
+  };
+  const plain = (v: unknown) =>
+    v instanceof Date ? v.getTime() : typeof v === 'bigint' ? Number(v) : (v ?? null);
+
+  it.each(['encodings-v1.parquet', 'encodings-v2.parquet'])(
+    'decodes %s exactly as hyparquet reads its rows',
+    async (name) => {
+      const file = await fileSlices(fixture(name));
+      const rows = await parquetReadObjects({ file, compressors }).finally(() => file.close());
+      const table = await openTable(fixture(name), 'reference');
+      const names = await table.columnNames();
+      const seen: unknown[][] = [];
+      for await (const batch of table.batches(names)) {
+        for (let i = 0; i < batch.rows; i++)
+          seen.push(names.map((n) => cellOf(batch.values.get(n)!, i)));
+      }
+      expect(seen).toEqual(rows.map((row) => names.map((n) => plain(row[n]))));
+      expect(seen.flat()).toContain(null);
+    },
+  );
 });
 
 describe('comparing files', () => {
@@ -79,6 +115,11 @@ describe('comparing files', () => {
     const ref = file('mixed.csv', 'x\n' + rows(20, (i) => String(i)) + '\noops\n');
     await expect(compare({ reference: { path: ref }, current: { path: ref } })).rejects.toThrow(
       /reference file \(mixed\.csv\), row 21: column "x" holds "oops", but its earlier values are numbers/,
+    );
+    // Past the first batch of rows (16,384) too.
+    const long = file('long.csv', 'x\n' + rows(16_400, (i) => (i === 16_389 ? 'oops' : String(i))));
+    await expect(compare({ reference: { path: long }, current: { path: long } })).rejects.toThrow(
+      /row 16390: column "x" holds "oops"/,
     );
     // Marked categorical, the same file compares.
     await expect(

@@ -5,12 +5,25 @@
 /** A cell as a reader hands it over; the column store types and converts it. */
 export type Cell = number | bigint | string | boolean | Date | null | undefined;
 
+/**
+ * One column of a batch: cells as a row reader found them (CSV), or typed arrays a columnar
+ * reader decoded straight from the file (Parquet), so a million rows make no per-row objects.
+ */
+export type BatchColumn =
+  | Cell[]
+  /** Numbers, NaN where missing; `integerType` when the file stores integers (pandas int64). */
+  | { numbers: Float64Array; integerType: boolean }
+  /** Times as ms since the epoch, NaN where missing. */
+  | { times: Float64Array }
+  /** Text as indices into `dictionary`, -1 where missing (categorical tests need only counts). */
+  | { codes: Int32Array; dictionary: readonly string[] };
+
 export interface TableBatch {
   /** 0-based index of the batch's first data row in the file. */
   firstRow: number;
   rows: number;
-  /** One array per requested column, each `rows` long (empty when pruned). */
-  values: Map<string, Cell[]>;
+  /** One column per requested name, each `rows` long (empty when pruned). */
+  values: Map<string, BatchColumn>;
   /** Rows skipped unread because the file's statistics put them all outside the time window. */
   pruned?: { first: number; last: number };
 }

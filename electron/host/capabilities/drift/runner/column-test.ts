@@ -5,6 +5,8 @@
 import type { ColumnDriftResult } from '../../../../../shared/contract/drift';
 import { DRIFT_TESTS, defaultDriftTest, isDrift } from '../default-test';
 import { driftScore } from '../column-drift';
+import { type CleanValue, CountedSample } from '../column-values';
+import { sortedFinite } from '../sorted-values';
 import type { CollectedColumn } from '../datasets/column-store';
 import { categoricalHistogram, numericHistogram } from './histogram';
 
@@ -51,28 +53,49 @@ export function testColumn(
     histogram:
       kind === 'numerical'
         ? numericHistogram(ref as Float64Array, cur as Float64Array)
-        : categoricalHistogram(ref as string[], cur as string[]),
+        : categoricalHistogram(ref as CountedSample, cur as CountedSample),
   };
 }
 
+/** The column without missing values, and how many were missing. */
 function cleaned(
   column: CollectedColumn,
   kind: 'numerical' | 'categorical',
-): [Float64Array | string[], number] {
+): [Float64Array | CountedSample, number] {
   if (kind === 'categorical') {
-    // A column numerical in one file, declared categorical: its numbers compared as text.
-    const source = column.kind === 'numerical' ? column.numbers.map(numberText) : column.texts;
-    const out = source.filter((v): v is string => v !== null);
-    return [out, source.length - out.length];
+    if (column.kind === 'numerical') return countedNumbers(column.numbers);
+    // Codes number the values in order of first appearance: counted by code, then keyed by value.
+    const byCode = new Float64Array(column.categories.length);
+    let n = 0;
+    const codes = column.codes;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!;
+      if (code < 0) continue;
+      byCode[code]!++;
+      n++;
+    }
+    const counts = new Map<CleanValue, number>();
+    column.categories.forEach((value, code) => {
+      if (byCode[code]) counts.set(value, byCode[code]!);
+    });
+    return [new CountedSample(counts, n), column.codes.length - n];
   }
-  const out = new Float64Array(column.numbers.length);
-  let n = 0;
-  for (const v of column.numbers) if (Number.isFinite(v)) out[n++] = v;
-  return [out.subarray(0, n), column.numbers.length - n];
+  // Sorted once here: KS, Wasserstein and the overlay's bins all walk it in order.
+  const out = sortedFinite(column.numbers);
+  return [out, column.numbers.length - out.length];
 }
 
-function numberText(v: number): string | null {
-  return Number.isNaN(v) ? null : String(v);
+/** A column numerical in one file, declared categorical: its numbers compared as text. */
+function countedNumbers(numbers: Float64Array): [CountedSample, number] {
+  const counts = new Map<CleanValue, number>();
+  let n = 0;
+  for (const v of numbers) {
+    if (Number.isNaN(v)) continue;
+    const text = String(v);
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+    n++;
+  }
+  return [new CountedSample(counts, n), numbers.length - n];
 }
 
 /** How strongly a column drifted, comparable across tests: above 1 is drift. */

@@ -5,8 +5,9 @@ import { errorTrend } from './error-trend';
 const column = (values: (number | null)[]): CollectedColumn => ({
   name: 'c',
   kind: 'numerical',
-  numbers: values.map((v) => (v === null ? NaN : v)),
-  texts: [],
+  numbers: Float64Array.from(values, (v) => (v === null ? NaN : v)),
+  codes: new Int32Array(0),
+  categories: [],
   integer: false,
 });
 

@@ -13,14 +13,17 @@ export function errorTrend(
   label: CollectedColumn,
   prediction: CollectedColumn,
   positive: string,
-  times: readonly number[] | undefined,
+  times: Float64Array | readonly number[] | undefined,
 ): ErrorTrend {
   const valueAt = (c: CollectedColumn, i: number): string | null => {
-    if (c.kind === 'categorical') return c.texts[i] ?? null;
+    if (c.kind === 'categorical') {
+      const code = c.codes[i];
+      return code === undefined || code < 0 ? null : c.categories[code]!;
+    }
     const v = c.numbers[i];
     return v === undefined || Number.isNaN(v) ? null : String(v);
   };
-  const rows = Math.max(label.numbers.length, label.texts.length);
+  const rows = Math.max(label.numbers.length, label.codes.length);
   let first = Infinity;
   let last = -Infinity;
   for (const t of times ?? []) {

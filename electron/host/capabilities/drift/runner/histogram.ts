@@ -4,20 +4,17 @@
 // values, the rest gathered as "other".
 
 import type { Histogram } from '../../../../../shared/contract/drift';
+import type { CleanValue, CountedSample } from '../column-values';
+import { extent, isAscending } from '../sorted-values';
 
 const maxNumericBins = 30;
 const maxCategories = 12;
 
 export function numericHistogram(reference: Float64Array, current: Float64Array): Histogram {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const sample of [reference, current]) {
-    for (let i = 0; i < sample.length; i++) {
-      const v = sample[i]!;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-  }
+  const [refLo, refHi] = extent(reference);
+  const [curLo, curHi] = extent(current);
+  let lo = Math.min(refLo, curLo);
+  let hi = Math.max(refHi, curHi);
   if (lo === hi) {
     lo -= 0.5;
     hi += 0.5;
@@ -26,12 +23,15 @@ export function numericHistogram(reference: Float64Array, current: Float64Array)
   const bins = Math.min(maxNumericBins, Math.max(1, Math.ceil(Math.log2(n) + 1)));
   const width = (hi - lo) / bins;
   const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? hi : lo + i * width));
+  const binOf = (v: number) => Math.min(bins - 1, Math.floor((v - lo) / width));
   const shares = (sample: Float64Array) => {
-    const counts = new Array<number>(bins).fill(0);
-    for (let i = 0; i < sample.length; i++) {
-      counts[Math.min(bins - 1, Math.floor((sample[i]! - lo) / width))]!++;
+    let counts: Float64Array;
+    if (isAscending(sample)) counts = countSorted(sample, bins, binOf);
+    else {
+      counts = new Float64Array(bins);
+      for (let i = 0; i < sample.length; i++) counts[binOf(sample[i]!)]!++;
     }
-    return counts.map((c) => c / Math.max(1, sample.length));
+    return Array.from(counts, (c) => c / Math.max(1, sample.length));
   };
   return {
     kind: 'numerical',
@@ -44,25 +44,17 @@ export function numericHistogram(reference: Float64Array, current: Float64Array)
   };
 }
 
-export function categoricalHistogram(
-  reference: readonly string[],
-  current: readonly string[],
-): Histogram {
-  const count = (sample: readonly string[]) => {
-    const counts = new Map<string, number>();
-    for (const v of sample) counts.set(v, (counts.get(v) ?? 0) + 1);
-    return counts;
-  };
-  const ref = count(reference);
-  const cur = count(current);
-  const share = (counts: Map<string, number>, key: string, size: number) =>
+export function categoricalHistogram(reference: CountedSample, current: CountedSample): Histogram {
+  const ref = reference.counts;
+  const cur = current.counts;
+  const share = (counts: ReadonlyMap<CleanValue, number>, key: string, size: number) =>
     (counts.get(key) ?? 0) / Math.max(1, size);
-  const keys = [...new Set([...ref.keys(), ...cur.keys()])];
+  const keys = [...new Set([...ref.keys(), ...cur.keys()].map(String))];
   const weight = (k: string) => share(ref, k, reference.length) + share(cur, k, current.length);
   keys.sort((a, b) => weight(b) - weight(a) || a.localeCompare(b));
   const top = keys.slice(0, maxCategories);
   const rest = keys.length > maxCategories;
-  const shares = (counts: Map<string, number>, size: number) => {
+  const shares = (counts: ReadonlyMap<CleanValue, number>, size: number) => {
     const out = top.map((k) => share(counts, k, size));
     if (rest) out.push(Math.max(0, 1 - out.reduce((a, b) => a + b, 0)));
     return out;
@@ -73,6 +65,28 @@ export function categoricalHistogram(
     reference: shares(ref, reference.length),
     current: shares(cur, current.length),
   };
+}
+
+/**
+ * Bin counts of an ascending sample (the KS and Wasserstein tests leave it sorted): each bin's
+ * first value found by binary search, with the same bin function, so counts are identical.
+ */
+function countSorted(sample: Float64Array, bins: number, binOf: (v: number) => number) {
+  const counts = new Float64Array(bins);
+  let start = 0;
+  for (let b = 0; b < bins; b++) {
+    // First index at or after `start` whose bin is beyond b.
+    let lo = start;
+    let hi = sample.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (binOf(sample[mid]!) > b) hi = mid;
+      else lo = mid + 1;
+    }
+    counts[b] = lo - start;
+    start = lo;
+  }
+  return counts;
 }
 
 function short(value: number): string {
