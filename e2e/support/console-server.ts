@@ -1,7 +1,8 @@
-// Starts the real host in browser mode (`electron/cli.ts serve`) on a free port with its own data
-// folder, and gives the launch URL it printed. The renderer must be built (npm test builds it).
+// Starts the real host in browser mode on a free port with its own data folder, and gives the
+// launch URL it printed. It runs the bundle users run (`npm run serve`, the desktop app), so a
+// dependency that breaks once bundled fails here: `npm run build` first (npm test does).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,13 +17,14 @@ export interface ConsoleServer {
 export async function startConsoleServer(
   opts: { args?: string[]; env?: NodeJS.ProcessEnv; dataDir?: string } = {},
 ): Promise<ConsoleServer> {
+  if (!existsSync('dist-electron/cli.mjs'))
+    throw new Error('The host is not built: run `npm run build` before the end-to-end tests.');
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'console-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'electron/cli.ts',
+      '--enable-source-maps',
+      'dist-electron/cli.mjs',
       'serve',
       '--port',
       '0',

@@ -66,7 +66,12 @@ export type ErrorBodyReader = (
 // undici is a megabyte of code that only matters once a source is asked something: loaded at
 // start, it held up the window's first requests.
 let undici: Promise<typeof Undici> | undefined;
-const loadUndici = () => (undici ??= import('undici'));
+// A CommonJS package imported dynamically from the bundle has only its default export (esbuild
+// cannot know the named ones), so the exports are read from there when present.
+const loadUndici = () =>
+  (undici ??= import('undici').then(
+    (module) => (module as unknown as { default?: typeof Undici }).default ?? module,
+  ));
 
 const defaultTimeoutMs = 15_000;
 const defaultMaxBytes = 64 * 1024 * 1024;
