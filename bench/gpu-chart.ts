@@ -1,5 +1,6 @@
 // A 2.6 million point GPU range painted by the shared chart in Chromium: 64 GPUs over 7 days,
 // LTTB-downsampled to the plot's pixel width. Target: < 200 ms from data arrival to paint.
+// Each run is a fresh page, so the chart's code runs cold, as when a user opens the GPUs page.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,30 +32,39 @@ export async function benchGpuChart(runs = 5): Promise<BenchRow[]> {
       executablePath: '/usr/bin/chromium',
       args: chromiumArgs,
     });
-    const times: number[] = [];
+    const times = { open: [] as number[], switch: [] as number[] };
     let points = 0;
     try {
       for (let i = 0; i < runs; i++) {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-        await page.goto(`file://${join(dir, 'index.html')}`);
-        await page.waitForFunction(() => window.__paintMs !== undefined, null, { timeout: 60_000 });
-        times.push(await page.evaluate(() => window.__paintMs ?? NaN));
-        points = await page.evaluate(() => window.__points ?? 0);
-        await page.close();
+        for (const mode of ['open', 'switch'] as const) {
+          const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+          await page.goto(`file://${join(dir, 'index.html')}`);
+          times[mode].push(await page.evaluate((m) => window.__paint!(m), mode));
+          points = await page.evaluate(() => window.__points ?? 0);
+          await page.close();
+        }
       }
     } finally {
       await browser.close();
     }
-    const p50 = percentile(times, 50);
-    return [
-      {
-        name: `GPU chart: ${(points / 1e6).toFixed(1)} M points (64 GPUs × 7 d) painted, p50 of ${runs}`,
+    const row = (mode: 'open' | 'switch', what: string, note: string): BenchRow => {
+      const p50 = percentile(times[mode], 50);
+      return {
+        name: `GPU chart: ${(points / 1e6).toFixed(1)} M points (64 GPUs × 7 d) ${what}, p50 of ${runs}`,
         value: p50,
         unit: 'ms',
         target: '< 200 ms',
         met: p50 < 200,
-        note: 'data arrival → LTTB to pixel width → recharts commit → paint',
-      },
+        note: `best ${Math.round(Math.min(...times[mode]))} ms; ${note}`,
+      };
+    };
+    return [
+      row(
+        'open',
+        'painted in a fresh page',
+        'data arrival → LTTB to pixel width → recharts axes (cold) + canvas lines → frame after',
+      ),
+      row('switch', 'painted on "7d" from 1 h', 'same, the chart already on screen showing 1 h'),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -63,7 +73,7 @@ export async function benchGpuChart(runs = 5): Promise<BenchRow[]> {
 
 declare global {
   interface Window {
-    __paintMs?: number;
+    __paint?: (mode: 'open' | 'switch') => Promise<number>;
     __points?: number;
   }
 }

@@ -51,4 +51,7 @@ test('the drift scores tab shows a feature over its threshold', async ({ page },
   await expect(page.getByTestId('drift-headline')).toContainText('Wasserstein (normed)');
   await expect(page.getByTestId('drift-score-chart')).toBeVisible();
   await keepScreenshot(page, testInfo, 'drift-scores');
+  // Hovering the chart reads the score and its threshold at that time.
+  await page.getByTestId('drift-score-chart').getByTestId('chart-brush').hover();
+  await expect(page.getByTestId('chart-readout')).toContainText('threshold: 0.1');
 });

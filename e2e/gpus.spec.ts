@@ -28,7 +28,10 @@ test('the GPU fleet, its chart, idle GPUs and cost', async ({ page }, testInfo) 
   await expect(page.getByTestId('gpu-table')).toContainText('search-ranking/');
 
   const chart = page.getByTestId('signal-chart-gpu.utilisation');
-  await expect(chart.locator('.recharts-line-curve').first()).toBeAttached({ timeout: 30_000 });
+  // The lines are drawn on a canvas, which says how many it drew.
+  await expect(chart.getByTestId('chart-lines')).toHaveAttribute('data-drawn', /^[1-9]/, {
+    timeout: 30_000,
+  });
   await chart.getByRole('button', { name: '15m' }).click();
   await chart.getByLabel('Compare with previous period').check();
   await expect(chart.getByText('dashed: previous period')).toBeVisible();
@@ -52,5 +55,18 @@ test('the GPU fleet, its chart, idle GPUs and cost', async ({ page }, testInfo) 
   await page.getByTestId('gpus-tab-inference').click();
   await expect(page.getByTestId('inference-health')).toBeVisible();
   await expect(page.getByTestId('inference-health')).not.toContainText('Something went wrong');
+  // The demo's mesh reports request metrics per KServe revision and model Deployment; the first
+  // InferenceService is degraded (its latency alert fires): p95 well over its 500 ms objective.
+  const fraud = page
+    .getByTestId('inference-table')
+    .locator('tr', { hasText: 'fraud-detection/fraud-detector fraud-detector-predictor-' });
+  await expect(fraud).toContainText('fraud-detector v3', { timeout: 30_000 });
+  const cells = fraud.locator('td');
+  await expect(cells.nth(2)).toHaveText(/^\d+\.\d\d$/);
+  await expect(cells.nth(3)).toHaveText(/^\d+(\.\d+)? %$/);
+  expect(Number(await cells.nth(5).textContent())).toBeGreaterThan(500);
+  await expect(page.getByTestId('inference-table')).toContainText(
+    'recommendations/churn-model-api',
+  );
   await keepScreenshot(page, testInfo, 'gpus-inference');
 });

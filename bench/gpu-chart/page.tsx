@@ -1,6 +1,8 @@
 // The page the GPU chart benchmark loads: 64 GPUs × 40,625 samples (2.6 million points, a week
-// at ~15 s) arrive as data, then the shared TimeSeriesChart paints them. The time from "data
-// arrived" to the frame after React committed is posted to window.__paintMs.
+// at ~15 s) are made while the page loads; window.__paint() hands them to the shared
+// TimeSeriesChart ("data arrives") and resolves with the milliseconds until the frame after all 64
+// lines and the axis labels are on screen, in a fresh page or after the chart showed an hour. The benchmark calls it once the page has loaded, so
+// nothing of Playwright's (its injected script, polling) runs inside the measured window.
 import { createRoot } from 'react-dom/client';
 import {
   TimeSeriesChart,
@@ -9,7 +11,7 @@ import {
 
 declare global {
   interface Window {
-    __paintMs?: number;
+    __paint?: (mode: 'open' | 'switch') => Promise<number>;
     __points?: number;
   }
 }
@@ -30,22 +32,51 @@ const series: ChartSeries[] = Array.from({ length: gpus }, (_, g) => {
 });
 window.__points = gpus * perGpu;
 
-const root = createRoot(document.getElementById('root')!);
-const started = performance.now();
-root.render(
+// The last hour of the same GPUs: what the chart shows before the user picks "7d".
+const lastHour = series.map((s) => ({ ...s, points: s.points.slice(-240) }));
+
+const chart = (shown: ChartSeries[], range: { from: number; to: number }) => (
   <div style={{ width: 1200 }}>
     <TimeSeriesChart
       title="GPU utilisation"
       unit="%"
-      series={series}
-      range={{ from, to }}
+      series={shown}
+      range={range}
       yDomain={[0, 100]}
     />
-  </div>,
+  </div>
 );
-// Two frames: React's commit, then the browser's paint of it.
-requestAnimationFrame(() =>
-  requestAnimationFrame(() => {
-    window.__paintMs = performance.now() - started;
-  }),
-);
+
+// The clock stops at the frame after the one that first shows every line and the axis labels: a
+// frame shown before the chart has settled (the plot is measured, recharts lays out its axes)
+// does not count as painted.
+const drawn = () =>
+  document.querySelector(`.ts-chart-lines[data-drawn="${gpus}"]`) !== null &&
+  document.querySelectorAll('.recharts-cartesian-axis-tick-value').length > 0;
+const whenDrawn = (then: () => void) => {
+  const check = () =>
+    requestAnimationFrame(() => {
+      if (!drawn()) return check();
+      requestAnimationFrame(then);
+    });
+  check();
+};
+
+/**
+ * "open": the week arrives for a chart not yet on screen (the page opens; all code runs cold).
+ * "switch": the chart shows the last hour and the week arrives after the user picks "7d" (as
+ * the GPUs page keeps the previous range on screen while the new one loads).
+ */
+window.__paint = (mode) =>
+  new Promise<number>((resolve) => {
+    const root = createRoot(document.getElementById('root')!);
+    const week = () => {
+      document.querySelector('.ts-chart-lines')?.removeAttribute('data-drawn');
+      const started = performance.now();
+      root.render(chart(series, { from, to }));
+      whenDrawn(() => resolve(performance.now() - started));
+    };
+    if (mode === 'open') return week();
+    root.render(chart(lastHour, { from: to - 3_600_000, to }));
+    whenDrawn(() => setTimeout(week, 200));
+  });

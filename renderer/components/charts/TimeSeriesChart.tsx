@@ -1,13 +1,17 @@
-// The console's time chart. Every series is LTTB-downsampled to the plot's pixel width before
-// recharts sees it (a 7-day view of 64 GPUs paints a few thousand points per line at most), each
-// line keeps its own data array (no merge into rows), drag across the plot zooms, the previous
-// period can be drawn dashed on the same axes, and annotations mark promotions, rollbacks and
-// pipeline failures.
+// The console's time chart. Every series is LTTB-downsampled to the plot's pixel width and drawn
+// on one canvas inside recharts, which keeps the axes, grid and annotations (recharts' own <Line>
+// took seconds for a week of 64 GPUs: see bench/gpu-chart.ts). Drag across the plot zooms,
+// hovering reads the values (up to 12 lines), the previous period can be drawn dashed on the same
+// axes, and annotations mark promotions, rollbacks and pipeline failures.
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { ChartAnnotation } from '../../../shared/contract/monitoring';
+import { AxisTick } from './AxisTick';
 import { BrushZoom } from './BrushZoom';
+import { timeTicks, valueAxis } from './chart-scales';
 import { downsampleToWidth, type ChartPoint } from './downsample';
+import { HoverReadout } from './HoverReadout';
+import { SeriesCanvas, type DrawnSeries } from './SeriesCanvas';
 import { formatInstant, formatTick, type ResolvedRange } from './time-range';
 import { useElementWidth } from './useElementWidth';
 import './charts.css';
@@ -66,31 +70,48 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   onZoom,
   testId = 'time-series-chart',
 }: Props) {
-  const [ref, width] = useElementWidth<HTMLDivElement>();
+  const [ref, width, measured] = useElementWidth<HTMLDivElement>();
   const plotWidth = Math.max(50, width - margin.left - margin.right - yAxisWidth);
   const span = range.to - range.from;
 
-  const lines = useMemo(
+  // Nothing is downsampled until the plot's real width is known.
+  const lines = useMemo<DrawnSeries[]>(
     () =>
-      series.map((s, i) => ({
-        ...s,
-        color: s.color ?? palette[i % palette.length]!,
-        data: downsampleToWidth(s.points, plotWidth).map(toRow),
-      })),
-    [series, plotWidth],
+      measured
+        ? series.map((s, i) => ({
+            id: s.id,
+            label: s.label,
+            color: s.color ?? palette[i % palette.length]!,
+            data: downsampleToWidth(s.points, plotWidth),
+          }))
+        : [],
+    [series, plotWidth, measured],
   );
-  const previousLines = useMemo(
+  const previousLines = useMemo<DrawnSeries[]>(
     () =>
-      (previous ?? []).map((s, i) => ({
-        ...s,
-        color: s.color ?? palette[i % palette.length]!,
-        data: downsampleToWidth(
-          s.points.map(([t, v]) => [t + span, v] as const),
-          plotWidth,
-        ).map(toRow),
-      })),
-    [previous, plotWidth, span],
+      measured
+        ? (previous ?? []).map((s, i) => ({
+            id: s.id,
+            label: `${s.label} (previous period)`,
+            color: s.color ?? palette[i % palette.length]!,
+            data: downsampleToWidth(s.points, plotWidth).map(([t, v]) => [t + span, v] as const),
+          }))
+        : [],
+    [previous, plotWidth, span, measured],
   );
+  // By value, so a caller's inline [0, 100] does not redraw the lines on every render.
+  const [fixedLow, fixedHigh] = yDomain ?? [];
+  const yAxis = useMemo(
+    () =>
+      valueAxis(
+        [...lines, ...previousLines],
+        fixedLow !== undefined && fixedHigh !== undefined ? [fixedLow, fixedHigh] : undefined,
+      ),
+    [lines, previousLines, fixedLow, fixedHigh],
+  );
+  const xDomain = useMemo(() => [range.from, range.to] as const, [range.from, range.to]);
+  const xTicks = useMemo(() => timeTicks(xDomain, plotWidth), [xDomain, plotWidth]);
+  const format = (v: number) => `${compact(v)}${unit ? ` ${unit}` : ''}`;
   const visibleAnnotations = annotations.filter((a) => a.at >= range.from && a.at <= range.to);
   const empty = series.every((s) => s.points.length === 0);
 
@@ -105,61 +126,41 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
           <p className="muted ts-chart-empty" data-testid="chart-empty">
             No samples between {formatInstant(range.from)} and {formatInstant(range.to)}.
           </p>
-        ) : (
+        ) : measured ? (
           <LineChart width={width} height={height} margin={margin}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
             <XAxis
+              // recharts draws no time axis without a dataKey, though no data reaches it.
               dataKey="t"
               type="number"
               scale="time"
-              domain={[range.from, range.to]}
+              domain={xDomain}
+              ticks={xTicks}
+              // The ticks are already spaced for the width: measuring each label's text to thin
+              // them out would force a layout per label.
+              interval={0}
               allowDataOverflow
               tickFormatter={(t: number) => formatTick(t, span)}
+              tick={AxisTick}
               stroke="var(--text-muted)"
-              fontSize={11}
-              minTickGap={40}
             />
             <YAxis
               width={yAxisWidth}
               stroke="var(--text-muted)"
-              fontSize={11}
-              domain={yDomain ?? ['auto', 'auto']}
+              type="number"
+              domain={yAxis.domain}
+              ticks={yAxis.ticks}
+              interval={0}
+              allowDataOverflow
               tickFormatter={(v: number) => compact(v)}
+              tick={AxisTick}
             />
-            {lines.length <= 12 && (
-              <Tooltip
-                labelFormatter={(t) => formatInstant(Number(t))}
-                formatter={(v) => `${compact(Number(v))}${unit ? ` ${unit}` : ''}`}
-                isAnimationActive={false}
-              />
-            )}
-            {previousLines.map((s) => (
-              <Line
-                key={`prev-${s.id}`}
-                data={s.data}
-                dataKey="v"
-                name={`${s.label} (previous period)`}
-                stroke={s.color}
-                strokeOpacity={0.5}
-                strokeDasharray="4 3"
-                dot={false}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            ))}
-            {lines.map((s) => (
-              <Line
-                key={s.id}
-                data={s.data}
-                dataKey="v"
-                name={s.label}
-                stroke={s.color}
-                dot={false}
-                strokeWidth={1.5}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            ))}
+            <SeriesCanvas
+              lines={lines}
+              previous={previousLines}
+              xDomain={xDomain}
+              yDomain={yAxis.domain}
+            />
             {visibleAnnotations.map((a, i) => (
               <ReferenceLine
                 key={`${a.kind}-${a.at}-${i}`}
@@ -170,13 +171,27 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
               />
             ))}
           </LineChart>
-        )}
-        {onZoom && !empty && (
+        ) : null}
+        {measured && !empty && (
           <BrushZoom
             left={margin.left + yAxisWidth}
             right={margin.right}
             range={range}
             onZoom={onZoom}
+            // Past a dozen lines a list of values is no longer readable.
+            readout={
+              lines.length <= 12
+                ? (at, x, w) => (
+                    <HoverReadout
+                      at={at}
+                      x={x}
+                      width={w}
+                      lines={[...lines, ...previousLines]}
+                      format={format}
+                    />
+                  )
+                : undefined
+            }
           />
         )}
       </div>
@@ -211,10 +226,6 @@ const marker: Record<ChartAnnotation['kind'], string> = {
   rollback: '▼ rolled back',
   'pipeline-failure': '✖ failed',
 };
-
-function toRow(p: ChartPoint) {
-  return { t: p[0], v: p[1] };
-}
 
 /** 1234567 → 1.23M; keeps axes narrow. */
 export function compact(v: number): string {
