@@ -143,9 +143,9 @@ export async function benchPipelines(): Promise<BenchRow[]> {
     const dataDir = join(dir, 'data');
 
     // First launch: nothing cached, everything from the live cluster.
+    let page = await browser.newPage();
     let started = performance.now();
     host = await startConsole(dataDir, workspaceFile);
-    let page = await browser.newPage();
     await page.goto(`${host.url}#/pipelines`);
     await waitForRuns(page, scale.workflows);
     const live = performance.now() - started;
@@ -158,9 +158,11 @@ export async function benchPipelines(): Promise<BenchRow[]> {
 
     // Second launch with the cluster unreachable: the last-known state only.
     await sim.stop();
+    // The tab exists before the clock starts, as in the start-up benchmark: Chromium opening a
+    // tab is not the console's start.
+    page = await browser.newPage();
     started = performance.now();
     host = await startConsole(dataDir, workspaceFile);
-    page = await browser.newPage();
     await page.goto(`${host.url}#/pipelines`);
     await waitForRuns(page, scale.workflows);
     const cached = performance.now() - started;
