@@ -24,6 +24,7 @@ import { servingHandlers } from './capabilities/serving/handlers';
 import { ServingWatch } from './capabilities/serving/serving-watch';
 import { sourcesHandlers } from './capabilities/sources/handlers';
 import { SourceMonitor } from './capabilities/sources/source-monitor';
+import { backgroundStartDelayMs } from './background-start';
 import { loadKubernetesSources } from './capabilities/sources/adapters/kubernetes';
 import { createSourceFactory } from './capabilities/sources/source-factory';
 import { workspaceHandlers } from './capabilities/workspace/handlers';
@@ -146,10 +147,11 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     if (id === 'demo') return;
     await context.switchWorkspace('demo').catch((error: unknown) => report('demo', error));
   }
-  // Loaded ahead of the first cluster call, but not while the window loads: compiling
-  // client-node holds the event loop for a few hundred milliseconds, and the first requests (the
-  // page, the cached answers) would wait behind it. A page that needs a cluster loads it sooner.
-  setTimeout(() => void loadKubernetesSources().catch(() => undefined), 2_000).unref();
+  // Loaded ahead of the first cluster call; a page that needs a cluster loads it sooner.
+  setTimeout(
+    () => void loadKubernetesSources().catch(() => undefined),
+    backgroundStartDelayMs,
+  ).unref();
 
   const pipelines = new PipelineWatches(context);
   const servingWatch = new ServingWatch(context);

@@ -1,5 +1,6 @@
 // Reads the firing alerts in the background so a critical one is notified even when the Alerts
 // page is closed. Quiet on failure: the page and the source status already report outages.
+import { backgroundStartDelayMs } from '../../background-start';
 import type { HostContext } from '../../host-context';
 import type { CriticalAlertNotifier } from './critical-notifier';
 import type { SilencePermissions } from './permissions';
@@ -21,7 +22,7 @@ export class AlertWatch {
     if (this.timer || this.intervalMs <= 0) return;
     this.timer = setInterval(() => void this.check(), this.intervalMs);
     this.timer.unref();
-    setImmediate(() => void this.check());
+    setTimeout(() => void this.check(), backgroundStartDelayMs).unref();
   }
 
   stop(): void {

@@ -8,10 +8,7 @@ import { simAssetsDir } from '../../../sim/assets-dir';
 import type { HostContext } from '../../host-context';
 import type { Handlers } from '../../transport/dispatcher';
 import { CallFailure } from '../../transport/failure';
-import { ColumnStore } from './datasets/column-store';
 import { DatasetFault } from './datasets/dataset-fault';
-import { openTable } from './datasets/open-table';
-import { ParquetTable } from './datasets/parquet-reader';
 import type { DriftRuns } from './runner/drift-runs';
 import { reportHtml, reportMarkdown } from './runner/report-export';
 
@@ -75,40 +72,9 @@ export function driftHandlers(ctx: HostContext, runs: DriftRuns): DriftHandlers 
             },
       );
     },
+    // The readers (Parquet codecs, CSV) load on first use: the window's start does not wait for them.
     'drift.inspect': ({ path }) =>
-      asFailure(async () => {
-        const table = await openTable(path, 'current');
-        if (table instanceof ParquetTable) {
-          const kinds = await table.schemaKinds();
-          return {
-            format: table.format,
-            bytes: table.bytes,
-            columns: [...kinds].map(([name, kind]) => ({ name, kind })),
-          };
-        }
-        const names = await table.columnNames();
-        const times = new Set(await table.timeColumns());
-        const store = new ColumnStore({
-          role: 'current',
-          path: table.path,
-          columns: names,
-          categorical: new Set(),
-          timeColumns: times,
-        });
-        // CSV has no schema: the first batch is enough to tell numbers from text; the full read checks the rest.
-        for await (const batch of table.batches(names)) {
-          store.add(batch);
-          break;
-        }
-        return {
-          format: table.format,
-          bytes: table.bytes,
-          columns: names.map((name) => {
-            const column = store.columns.get(name)!;
-            return { name, kind: column.kind === 'empty' ? ('numerical' as const) : column.kind };
-          }),
-        };
-      }),
+      asFailure(async () => (await import('./datasets/inspect-dataset')).inspectDataset(path)),
     'drift.suggestions': () => {
       const dir = demoDatasetsDir();
       const demo = ctx.workspace().id === 'demo' && existsSync(dir);

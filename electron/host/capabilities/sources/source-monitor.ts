@@ -1,9 +1,11 @@
 // Probes each source of the open workspace in the background and tells the renderer when one
 // comes or goes, so the Overview's status dots are live without the screen polling.
 import type { SourceStatus } from '../../../../shared/contract/connections';
+import { backgroundStartDelayMs } from '../../background-start';
 import type { HostContext } from '../../host-context';
 
 export class SourceMonitor {
+  private first: NodeJS.Timeout | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private readonly last = new Map<string, SourceStatus>();
@@ -15,12 +17,14 @@ export class SourceMonitor {
 
   start(): void {
     this.stop();
-    void this.sweep();
+    this.first = setTimeout(() => void this.sweep(), backgroundStartDelayMs);
+    this.first.unref();
     this.timer = setInterval(() => void this.sweep(), this.intervalMs);
     this.timer.unref();
   }
 
   stop(): void {
+    clearTimeout(this.first);
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     this.last.clear();

@@ -16,7 +16,6 @@ import type { Logger } from '../../../log/logger';
 import type { DriftReportRepository } from '../../../store/drift-reports';
 import type { EventHub } from '../../../transport/event-hub';
 import { DatasetFault } from '../datasets/dataset-fault';
-import { openTable } from '../datasets/open-table';
 import type { DriftWorkerInput, DriftWorkerMessage } from './drift-worker';
 import { comparisonKey, fileDigest } from './file-digest';
 
@@ -54,6 +53,8 @@ export class DriftRuns {
 
   /** Checks the files (a bad path fails here, synchronously for the caller), then runs. */
   async start(request: ComparisonRequest): Promise<DriftRun> {
+    // The readers load on first use, not with the host.
+    const { openTable } = await import('../datasets/open-table');
     const [reference, current] = await Promise.all([
       openTable(request.reference.path, 'reference', this.opts.maxBytes),
       openTable(request.current.path, 'current', this.opts.maxBytes),
