@@ -2,22 +2,19 @@
 // and resource, started when the Pipelines page first asks (never before), changes pushed to the
 // renderer in batches over `pipelines.changed`, the last-known runs of each cluster kept in the
 // snapshot store so the page paints at once and a cluster that drops stays on screen, greyed.
-import type { ContractError } from '../../../../shared/contract/core';
 import type { ClusterState, PipelineRun } from '../../../../shared/contract/pipelines';
 import type { HostContext } from '../../host-context';
 import type { KubeClients } from '../../sources/kubernetes';
-import { SourceError, codeForStatus } from '../../sources/source-error';
+import { SourceError } from '../../sources/source-error';
 import type { OpenWorkspace } from '../../workspace/open-workspace';
 import type { KubernetesLiveSource } from '../sources/adapters/kubernetes';
 import { readSelectedContexts } from '../sources/selected-contexts';
+import { ClusterWatch, clusterKey, type ResourceWatch } from './cluster-watch';
 import { jobsApi, reachableNamespaces, workflowsApi } from './kube-resources';
 import { jobRun, workflowRun, type ClusterRef, type KubeObjectLike } from './normalize';
-import { WatchEngine, type ResourceApi, type WatchState } from './watch-engine';
-
-export interface CachedRuns {
-  runs: PipelineRun[];
-  asOf: string;
-}
+import { readCachedRuns, readClusterCache, writeClusterCache } from './runs-cache';
+import { WatchEngine, type ResourceApi } from './watch-engine';
+import { toWatchError } from './watch-error';
 
 export interface PipelineWatchOptions {
   batchMs?: number;
@@ -38,67 +35,6 @@ export interface WatchedResource {
   kind: 'Workflow' | 'Job';
   /** The same resource in one namespace, for users who may not list it cluster-wide. */
   inNamespace?: (namespace: string) => ResourceApi<KubeObjectLike>;
-}
-
-interface ResourceWatch {
-  name: string;
-  /** Set on the per-namespace watches that replace a refused cluster-wide one. */
-  namespace?: string;
-  listed?: boolean;
-  engine?: WatchEngine<KubeObjectLike, PipelineRun>;
-  state: WatchState;
-}
-
-class ClusterWatch {
-  readonly runs = new Map<string, PipelineRun>();
-  readonly resources: ResourceWatch[] = [];
-  failure: ContractError | undefined;
-  asOf: string | undefined;
-  /** Runs loaded from the cache that no live list has confirmed yet. */
-  readonly cachedIds = new Set<string>();
-  settled: Promise<void>;
-  private settle!: () => void;
-
-  constructor(readonly ref: ClusterRef) {
-    this.settled = new Promise((resolve) => (this.settle = resolve));
-  }
-
-  checkSettled(): void {
-    if (this.failure || this.resources.every((r) => r.state.state !== 'connecting')) this.settle();
-  }
-
-  view(): ClusterState {
-    const down = this.resources.filter((r) => r.state.state === 'down');
-    const live = this.resources.filter((r) => r.state.state === 'live');
-    const connecting = this.resources.some((r) => r.state.state === 'connecting');
-    const error =
-      this.failure ??
-      (down.length > 0 && live.length === 0
-        ? (down[0]!.state as { error: SourceError }).error.toContract()
-        : undefined);
-    const state: ClusterState['state'] = error
-      ? 'down'
-      : connecting && live.length === 0
-        ? 'connecting'
-        : 'live';
-    return {
-      ...this.ref,
-      state,
-      ...(this.asOf ? { asOf: this.asOf } : {}),
-      ...(error ? { error } : {}),
-      problems: this.resources.flatMap((r) =>
-        r.state.state === 'unavailable'
-          ? [
-              {
-                resource: r.name,
-                ...(r.namespace ? { namespace: r.namespace } : {}),
-                error: r.state.error.toContract(),
-              },
-            ]
-          : [],
-      ),
-    };
-  }
 }
 
 export class PipelineWatches {
@@ -133,46 +69,9 @@ export class PipelineWatches {
     return refs;
   }
 
-  cached(workspace: OpenWorkspace, ref: ClusterRef): CachedRuns | undefined {
-    return this.ctx.store.snapshots.get<CachedRuns>(
-      workspace.snapshotSource(ref.connection),
-      snapshotKey(ref.context),
-    )?.payload;
-  }
-
-  /**
-   * What the page paints first: the last-known runs of every selected cluster. Read from the
-   * store alone (the cached contexts, narrowed to the chosen ones when a choice was made): asking
-   * the kubeconfig which contexts are current would load client-node first, and the paint waited
-   * most of a second for it.
-   */
+  /** What the page paints first: the last-known runs of every selected cluster. */
   fromCache(): { runs: PipelineRun[]; clusters: ClusterState[]; asOf?: string } {
-    const workspace = this.ctx.workspace();
-    const runs: PipelineRun[] = [];
-    const clusters: ClusterState[] = [];
-    let oldest: string | undefined;
-    for (const { connection } of workspace.definition.connections) {
-      if (connection.kind !== 'kubernetes') continue;
-      const chosen = readSelectedContexts(this.ctx.store, workspace.id, connection.id);
-      const snapshots = this.ctx.store.snapshots.listForSource<CachedRuns>(
-        workspace.snapshotSource(connection.id),
-        snapshotKey(''),
-      );
-      for (const { key, payload: cached } of snapshots) {
-        const context = key.slice(snapshotKey('').length);
-        if (chosen && !chosen.includes(context)) continue;
-        runs.push(...cached.runs);
-        clusters.push({
-          connection: connection.id,
-          context,
-          state: 'cached',
-          asOf: cached.asOf,
-          problems: [],
-        });
-        if (!oldest || cached.asOf < oldest) oldest = cached.asOf;
-      }
-    }
-    return { runs, clusters, ...(oldest ? { asOf: oldest } : {}) };
+    return readCachedRuns(this.ctx, this.ctx.workspace());
   }
 
   /** Starts (or adjusts) the watches and answers once the first lists landed or failed. */
@@ -242,7 +141,7 @@ export class PipelineWatches {
   private async startCluster(workspace: OpenWorkspace, ref: ClusterRef): Promise<void> {
     const cluster = new ClusterWatch(ref);
     this.clusters.set(clusterKey(ref), cluster);
-    const cached = this.cached(workspace, ref);
+    const cached = readClusterCache(this.ctx, workspace, ref);
     if (cached) {
       for (const run of cached.runs) {
         cluster.runs.set(run.id, run);
@@ -421,14 +320,11 @@ export class PipelineWatches {
     for (const key of this.dirty) {
       const cluster = this.clusters.get(key);
       if (!cluster?.asOf) continue;
-      const value: CachedRuns = { runs: [...cluster.runs.values()], asOf: cluster.asOf };
       try {
-        this.ctx.store.snapshots.put(
-          workspace.snapshotSource(cluster.ref.connection),
-          snapshotKey(cluster.ref.context),
-          value,
-          cluster.asOf,
-        );
+        writeClusterCache(this.ctx, workspace, cluster.ref, {
+          runs: [...cluster.runs.values()],
+          asOf: cluster.asOf,
+        });
       } catch (error) {
         this.ctx.log.warn({ err: error }, 'could not cache pipeline runs');
       }
@@ -436,9 +332,6 @@ export class PipelineWatches {
     this.dirty.clear();
   }
 }
-
-const snapshotKey = (context: string) => `pipelines.runs.${context}`;
-const clusterKey = (ref: ClusterRef) => `${ref.connection}/${ref.context}`;
 
 function defaultResources(clients: KubeClients): WatchedResource[] {
   return [
@@ -450,18 +343,4 @@ function defaultResources(clients: KubeClients): WatchedResource[] {
     },
     { name: 'Jobs', api: jobsApi(clients), kind: 'Job', inNamespace: (ns) => jobsApi(clients, ns) },
   ];
-}
-
-/** client-node's watch failures (an Error with statusCode, a network error) as SourceErrors. */
-export function toWatchError(error: unknown, source: string): SourceError {
-  if (error instanceof SourceError) return error;
-  const e = error as { statusCode?: number; code?: unknown; message?: string } | null;
-  const status = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
-  if (status) {
-    return new SourceError(codeForStatus(status), e?.message ?? `HTTP ${status}`, {
-      source,
-      status,
-    });
-  }
-  return new SourceError('unreachable', e?.message ?? String(error), { source });
 }

@@ -7,7 +7,7 @@ import type { KubeClients } from '../../sources/kubernetes';
 import type { OpenWorkspace } from '../../workspace/open-workspace';
 import type { KubernetesLiveSource } from '../sources/adapters/kubernetes';
 import type { ClusterRef, KubeObjectLike } from '../pipelines/normalize';
-import { toWatchError } from '../pipelines/pipeline-watches';
+import { toWatchError } from '../pipelines/watch-error';
 import { WatchEngine, type ListPage, type ResourceApi } from '../pipelines/watch-engine';
 
 interface ListAnswer {
