@@ -37,7 +37,7 @@ describe('themes', () => {
 
   test('the saved preference is applied, and the Appearance select changes it', async () => {
     stubSystemDark(false);
-    const fake = demoTransport({ settings: { theme: 'dark', lastVisitAt: null } });
+    const fake = demoTransport({ settings: { theme: 'dark' } });
     renderApp(fake, '/settings');
     await waitFor(() => expect(theme()).toBe('dark'));
 
@@ -51,7 +51,7 @@ describe('themes', () => {
 
   test('"system" follows prefers-color-scheme, live', async () => {
     const system = stubSystemDark(true);
-    renderApp(demoTransport({ settings: { theme: 'system', lastVisitAt: null } }));
+    renderApp(demoTransport({ settings: { theme: 'system' } }));
     await waitFor(() => expect(theme()).toBe('dark'));
     system.set(false);
     expect(theme()).toBe('light');
@@ -60,7 +60,7 @@ describe('themes', () => {
   test('a refused update rolls the theme back', async () => {
     stubSystemDark(false);
     const answer = deferred<never>();
-    const fake = demoTransport({ settings: { theme: 'light', lastVisitAt: null } }).on(
+    const fake = demoTransport({ settings: { theme: 'light' } }).on(
       'settings.update',
       () => answer.promise,
     );

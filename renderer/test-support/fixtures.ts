@@ -126,7 +126,7 @@ export function demoTransport(opts: { settings?: UiSettings } = {}): FakeTranspo
     metrics: promHeadline,
     alerts: alertsHeadline,
   };
-  let settings: UiSettings = opts.settings ?? { theme: 'system', lastVisitAt: null };
+  let settings: UiSettings = opts.settings ?? { theme: 'system' };
   let current = demoWorkspace;
   return new FakeTransport()
     .on('workspace.get', () => workspaceState(current))

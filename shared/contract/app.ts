@@ -14,10 +14,9 @@ export type AppInfo = z.infer<typeof appInfo>;
 
 export const themePreference = z.enum(['system', 'light', 'dark']);
 
+// "Since your last visit" is kept per workspace by the morning brief, not here.
 export const uiSettings = z.object({
   theme: themePreference,
-  /** ISO time of the previous visit, for "since your last visit". */
-  lastVisitAt: z.string().nullable(),
 });
 export type UiSettings = z.infer<typeof uiSettings>;
 

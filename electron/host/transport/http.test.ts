@@ -18,8 +18,8 @@ const handlers = {
         source: 'mlflow',
         status: 401,
       });
-    if (behaviour === 'bad-output') return { theme: 'purple', lastVisitAt: null };
-    return { theme: 'dark', lastVisitAt: null };
+    if (behaviour === 'bad-output') return { theme: 'purple' };
+    return { theme: 'dark' };
   },
   'audit.recent': ({ limit }: { limit: number }) => ({ entries: [], limit }),
 } as unknown as Handlers;
@@ -78,7 +78,7 @@ describe('the loopback HTTP transport', () => {
     behaviour = 'ok';
     const res = await callSettings();
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { theme: 'dark', lastVisitAt: null } });
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { theme: 'dark' } });
   });
 
   it('refuses requests without the token', async () => {

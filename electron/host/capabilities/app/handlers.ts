@@ -3,7 +3,7 @@ import type { Handlers } from '../../transport/dispatcher';
 import type { HostContext } from '../../host-context';
 
 const uiKey = 'ui';
-const defaults: UiSettings = { theme: 'system', lastVisitAt: null };
+const defaults: UiSettings = { theme: 'system' };
 
 export function appHandlers(
   ctx: HostContext,
