@@ -33,31 +33,33 @@ export function FreshPanel<T>({
         </p>
       );
     case 'cached':
-      return (
-        <div className="fresh" data-fresh="cached" aria-busy="true">
-          <p className="stale-stamp refreshing" data-testid="stale-stamp">
-            <span className="pulse" aria-hidden="true" />
-            as of {formatClock(view.asOf)}, refreshing…
-          </p>
-          {children(view.value)}
-        </div>
-      );
     case 'stale':
-      return (
-        <div className="fresh" data-fresh="stale">
-          <div className="stale-stamp failed" data-testid="stale-stamp" role="status">
-            <span title={errorTitle(view.cause)}>
-              as of {formatClock(view.asOf)} — {view.cause.message}
-            </span>
-            <RetryButton onRetry={retry} retrying={view.retrying} />
-          </div>
-          <div className="stale-content">{children(view.value)}</div>
-        </div>
-      );
     case 'live':
+      // One shape for the three: the content keeps its place in the tree when the snapshot gives
+      // way to the live answer, so a dialog or a draft open in it survives the refresh.
       return (
-        <div className="fresh" data-fresh="live">
-          {children(view.value)}
+        <div
+          className="fresh"
+          data-fresh={view.state}
+          aria-busy={view.state === 'cached' ? true : undefined}
+        >
+          {view.state === 'cached' && (
+            <p className="stale-stamp refreshing" data-testid="stale-stamp">
+              <span className="pulse" aria-hidden="true" />
+              as of {formatClock(view.asOf)}, refreshing…
+            </p>
+          )}
+          {view.state === 'stale' && (
+            <div className="stale-stamp failed" data-testid="stale-stamp" role="status">
+              <span title={errorTitle(view.cause)}>
+                as of {formatClock(view.asOf)} — {view.cause.message}
+              </span>
+              <RetryButton onRetry={retry} retrying={view.retrying} />
+            </div>
+          )}
+          <div className={view.state === 'stale' ? 'stale-content' : undefined}>
+            {children(view.value)}
+          </div>
         </div>
       );
   }
