@@ -1,7 +1,7 @@
 // The Alerts and drift-score calls through the host, against a real Alertmanager and a real
 // Prometheus (drift scores loaded with promtool): a silence made from an alert, listed, expired,
 // with its audit rows; a critical alert notified once; drift scores read with their alarm.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +13,8 @@ import type {
   EventPayload,
 } from '../../shared/contract';
 import { matchersFromAlert } from '../../renderer/capabilities/alerts/alerts-view';
-import { createHost, type Host } from '../../electron/host/index';
-import { silentLogger } from '../../electron/host/log/logger';
+import { startTestHost } from '../services/test-host';
+import type { Host } from '../../electron/host/index';
 import {
   postTestAlerts,
   startAlertmanager,
@@ -96,29 +96,12 @@ beforeAll(async () => {
     },
   ]);
   dataDir = mkdtempSync(join(tmpdir(), 'console-alerts-'));
-  const workspaceFile = join(dataDir, 'team.yaml');
-  writeFileSync(
-    workspaceFile,
-    [
-      'version: 1',
-      'name: Team',
-      'connections:',
-      `  - { id: am, name: Alertmanager, kind: alertmanager, url: "${am.url}" }`,
-      `  - { id: prom, name: Prometheus, kind: prometheus, url: "${prom.url}" }`,
-      // An Alertmanager that is down: the others still show, this one with its error.
-      '  - { id: am-down, name: Down Alertmanager, kind: alertmanager, url: "http://127.0.0.1:1" }',
-      '',
-    ].join('\n'),
-  );
-  host = await createHost({
-    dataDir,
-    mode: 'browser',
-    version: 'test',
-    log: silentLogger(),
-    workspaceFile,
-    probeIntervalMs: 0,
-    demo: { connections: async () => [], stop: async () => undefined },
-  });
+  host = await startTestHost(dataDir, [
+    `{ id: am, name: Alertmanager, kind: alertmanager, url: "${am.url}" }`,
+    `{ id: prom, name: Prometheus, kind: prometheus, url: "${prom.url}" }`,
+    // An Alertmanager that is down: the others still show, this one with its error.
+    '{ id: am-down, name: Down Alertmanager, kind: alertmanager, url: "http://127.0.0.1:1" }',
+  ]);
   host.events.subscribe((topic, payload) => {
     if (topic === 'alerts.criticalFiring')
       told.push(payload as EventPayload<'alerts.criticalFiring'>);

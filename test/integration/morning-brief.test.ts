@@ -2,7 +2,7 @@
 // host, with the scenario clock held still and moved: a CronWorkflow misses its schedule and the
 // brief says so; a model whose retraining keeps failing is stale; a service that cannot load its
 // model is not ready, with the condition that says why; the canary's traffic split is read.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +11,9 @@ import { briefReads, composeBrief } from '../../electron/host/capabilities/brief
 import { briefSections } from '../../electron/host/capabilities/brief/sections';
 import { PipelineWatches } from '../../electron/host/capabilities/pipelines/pipeline-watches';
 import { readSchedules } from '../../electron/host/capabilities/schedules/read-schedules';
-import { createHost, type Host } from '../../electron/host/index';
-import { silentLogger } from '../../electron/host/log/logger';
+import type { Host } from '../../electron/host/index';
 import { startKubeSimulator, type KubeSimulator } from '../../electron/sim/kube/index';
+import { startHostOnSimulator } from '../services/test-host';
 
 // A Monday, ten minutes before the nightly fraud training is due at 02:00 UTC.
 const start = new Date('2026-03-02T01:50:00Z');
@@ -48,28 +48,7 @@ const brief = () =>
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'console-brief-'));
   sim = await startKubeSimulator({ scenario: 'ml-platform', now: start });
-  const kubeconfig = join(dataDir, 'kubeconfig');
-  await sim.writeKubeconfig(kubeconfig);
-  const workspaceFile = join(dataDir, 'team.yaml');
-  writeFileSync(
-    workspaceFile,
-    [
-      'version: 1',
-      'name: Team',
-      'connections:',
-      `  - { id: sim, name: Sim, kind: kubernetes, kubeconfigPaths: ["${kubeconfig}"], contexts: [sim-viewer] }`,
-      '',
-    ].join('\n'),
-  );
-  host = await createHost({
-    dataDir,
-    mode: 'browser',
-    version: 'test',
-    log: silentLogger(),
-    workspaceFile,
-    probeIntervalMs: 0,
-    demo: { connections: async () => [], stop: async () => undefined },
-  });
+  ({ host } = await startHostOnSimulator(sim, dataDir, ['sim-viewer']));
   await call('kubernetes.selectContexts', { id: 'sim', contexts: ['sim-viewer'] });
   watches = new PipelineWatches(host.context, { batchMs: 20 });
   // Model servers start on the scenario clock.

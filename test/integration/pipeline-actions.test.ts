@@ -3,15 +3,15 @@
 // CronJob and a CronWorkflow now, suspend and resume schedules; each idempotent, permission-checked
 // with SelfSubjectAccessReview and written to the audit log as intent + outcome.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput, Envelope } from '../../shared/contract';
 import type { ActionTarget } from '../../shared/contract/pipeline-actions';
-import { createHost, type Host } from '../../electron/host/index';
-import { silentLogger } from '../../electron/host/log/logger';
+import type { Host } from '../../electron/host/index';
 import { startKubeSimulator, type KubeSimulator } from '../../electron/sim/kube/index';
+import { startHostOnSimulator } from '../services/test-host';
 
 let dataDir: string;
 let kubeconfig: string;
@@ -70,28 +70,7 @@ let failed: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'console-pipeline-actions-'));
   sim = await startKubeSimulator({ scenario: 'ml-platform', bookmarkIntervalMs: 60_000 });
-  kubeconfig = join(dataDir, 'kubeconfig');
-  await sim.writeKubeconfig(kubeconfig);
-  const workspaceFile = join(dataDir, 'team.yaml');
-  writeFileSync(
-    workspaceFile,
-    [
-      'version: 1',
-      'name: Team',
-      'connections:',
-      `  - { id: sim, name: Sim, kind: kubernetes, kubeconfigPaths: ["${kubeconfig}"], contexts: [sim-operator, sim-viewer] }`,
-      '',
-    ].join('\n'),
-  );
-  host = await createHost({
-    dataDir,
-    mode: 'browser',
-    version: 'test',
-    log: silentLogger(),
-    workspaceFile,
-    probeIntervalMs: 0,
-    demo: { connections: async () => [], stop: async () => undefined },
-  });
+  ({ host, kubeconfig } = await startHostOnSimulator(sim, dataDir, ['sim-operator', 'sim-viewer']));
   const list = await getJson(['get', 'workflows', '-n', 'fraud-detection']);
   failed = list.items!.find(
     (w) => w.status?.phase === 'Failed' && w.metadata.name.startsWith('fraud-detector-nightly'),

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CallOutput, Envelope } from '../../shared/contract';
-import { createHost, type Host } from '../../electron/host/index';
-import { silentLogger } from '../../electron/host/log/logger';
+import type { Host } from '../../electron/host/index';
 import { startKubeSimulator, type KubeSimulator } from '../../electron/sim/kube/index';
+import { startHostOnSimulator } from '../services/test-host';
 
 let dataDir: string;
 let host: Host;
@@ -28,28 +28,7 @@ beforeAll(async () => {
     ].join('\n'),
   );
   sim = await startKubeSimulator({ scenario });
-  const kubeconfig = join(dataDir, 'kubeconfig');
-  await sim.writeKubeconfig(kubeconfig);
-  const workspaceFile = join(dataDir, 'team.yaml');
-  writeFileSync(
-    workspaceFile,
-    [
-      'version: 1',
-      'name: Team',
-      'connections:',
-      `  - { id: sim, name: Sim, kind: kubernetes, kubeconfigPaths: ["${kubeconfig}"], contexts: [sim-viewer] }`,
-      '',
-    ].join('\n'),
-  );
-  host = await createHost({
-    dataDir,
-    mode: 'browser',
-    version: 'test',
-    log: silentLogger(),
-    workspaceFile,
-    probeIntervalMs: 0,
-    demo: { connections: async () => [], stop: async () => undefined },
-  });
+  ({ host } = await startHostOnSimulator(sim, dataDir, ['sim-viewer']));
 }, 60_000);
 
 afterAll(async () => {

@@ -2,7 +2,7 @@
 // with OOMKilled on the scenario clock is pushed classified, a 410 during the watch relists
 // without duplicates, and a user who may not list workflows cluster-wide is watched namespace by
 // namespace, the namespaces that stay forbidden shown as such.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,11 +13,12 @@ import type {
   Envelope,
   EventPayload,
 } from '../../shared/contract';
-import { createHost, type Host } from '../../electron/host/index';
+import type { Host } from '../../electron/host/index';
 import { PipelineWatches } from '../../electron/host/capabilities/pipelines/pipeline-watches';
 import { silentLogger } from '../../electron/host/log/logger';
 import { EventHub } from '../../electron/host/transport/event-hub';
 import { startKubeSimulator, type KubeSimulator } from '../../electron/sim/kube/index';
+import { startHostOnSimulator } from '../services/test-host';
 
 let dataDir: string;
 let host: Host;
@@ -46,28 +47,7 @@ async function until<T>(check: () => T | undefined, ms = 5_000): Promise<T> {
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'console-pipelines-'));
   sim = await startKubeSimulator({ scenario: 'ml-platform', bookmarkIntervalMs: 60_000 });
-  const kubeconfig = join(dataDir, 'kubeconfig');
-  await sim.writeKubeconfig(kubeconfig);
-  const workspaceFile = join(dataDir, 'team.yaml');
-  writeFileSync(
-    workspaceFile,
-    [
-      'version: 1',
-      'name: Team',
-      'connections:',
-      `  - { id: sim, name: Sim, kind: kubernetes, kubeconfigPaths: ["${kubeconfig}"], contexts: [sim-viewer, sim-team] }`,
-      '',
-    ].join('\n'),
-  );
-  host = await createHost({
-    dataDir,
-    mode: 'browser',
-    version: 'test',
-    log: silentLogger(),
-    workspaceFile,
-    probeIntervalMs: 0,
-    demo: { connections: async () => [], stop: async () => undefined },
-  });
+  ({ host } = await startHostOnSimulator(sim, dataDir, ['sim-viewer', 'sim-team']));
   host.events.subscribe((topic, payload) => {
     if (topic === 'pipelines.changed') changes.push(payload as EventPayload<'pipelines.changed'>);
   });
