@@ -1,5 +1,8 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import type { QueryClient } from '@tanstack/react-query';
+import { matchPath, Navigate, Route, Routes } from 'react-router-dom';
+import type { Bridge } from './bridge';
+import { type FirstReads, firstReads, overviewReads, shellReads } from './data/first-reads';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { Shell } from './shell/Shell';
 import { useHostEvents } from './shell/host-events';
@@ -30,15 +33,38 @@ const drift = page(() => import('./capabilities/drift/DriftPage'), 'DriftPage');
 const audit = page(() => import('./capabilities/audit/AuditPage'), 'AuditPage');
 const settings = page(() => import('./capabilities/settings/SettingsPage'), 'SettingsPage');
 
-const routes: readonly { path: string; title: string; chunk: PageChunk }[] = [
-  { path: '/overview', title: 'Overview', chunk: overview },
+interface PageRoute {
+  path: string;
+  title: string;
+  chunk: PageChunk;
+  /** The snapshot reads its first paint needs, started at launch (see data/first-reads.ts). */
+  reads?: (reads: FirstReads) => void;
+}
+
+const routes: readonly PageRoute[] = [
+  { path: '/overview', title: 'Overview', chunk: overview, reads: overviewReads },
   { path: '/models', title: 'Models', chunk: models },
   { path: '/models/:name', title: 'Models', chunk: model },
   { path: '/models/:name/versions/:version', title: 'Models', chunk: version },
-  { path: '/pipelines', title: 'Pipelines', chunk: pipelines },
-  { path: '/schedules', title: 'Schedules', chunk: schedules },
-  { path: '/serving', title: 'Serving', chunk: serving },
-  { path: '/alerts', title: 'Alerts', chunk: alerts },
+  {
+    path: '/pipelines',
+    title: 'Pipelines',
+    chunk: pipelines,
+    reads: (r) => r.snapshot('pipelines.runs', {}),
+  },
+  {
+    path: '/schedules',
+    title: 'Schedules',
+    chunk: schedules,
+    reads: (r) => r.snapshot('schedules.list', {}),
+  },
+  {
+    path: '/serving',
+    title: 'Serving',
+    chunk: serving,
+    reads: (r) => r.snapshot('serving.services', {}),
+  },
+  { path: '/alerts', title: 'Alerts', chunk: alerts, reads: (r) => r.snapshot('alerts.list', {}) },
   { path: '/gpus', title: 'GPUs', chunk: monitoring },
   { path: '/drift', title: 'Drift', chunk: drift },
   { path: '/audit', title: 'Audit log', chunk: audit },
@@ -51,6 +77,19 @@ const routes: readonly { path: string; title: string; chunk: PageChunk }[] = [
  */
 export function preloadPages(): Promise<unknown> {
   return Promise.all(routes.map(({ chunk }) => chunk.load()));
+}
+
+/**
+ * Starts what the page at `path` needs, at launch: its chunk, the shell's reads and the page's
+ * own snapshot reads, side by side rather than each waiting for React to reach it.
+ */
+export function startPage(path: string, client: QueryClient, bridge: Bridge): void {
+  const route =
+    routes.find((r) => matchPath(r.path, path)) ?? routes.find((r) => r.path === '/overview')!;
+  void route.chunk.load().catch(() => undefined); // a failed chunk lands in the page's boundary
+  const reads = firstReads(client, bridge);
+  shellReads(reads);
+  route.reads?.(reads);
 }
 
 export function App() {

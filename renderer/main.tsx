@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router-dom';
-import { App, preloadPages } from './App';
+import { App, preloadPages, startPage } from './App';
 import { AppProviders } from './AppProviders';
 import { bridge } from './bridge';
 import { createQueryClient } from './data/query-client';
@@ -16,9 +16,13 @@ applyTheme(initialTheme());
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+const client = createQueryClient();
+// The address is `#/pipelines?run=…` (hash routing); an empty one opens the Overview.
+startPage(location.hash.replace(/^#/, '').split('?')[0] || '/overview', client, bridge);
+
 createRoot(root).render(
   <StrictMode>
-    <AppProviders bridge={bridge} client={createQueryClient()}>
+    <AppProviders bridge={bridge} client={client}>
       {/* Electron loads the page from file://, where only hash URLs route. */}
       <HashRouter>
         <App />

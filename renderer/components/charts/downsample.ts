@@ -96,11 +96,15 @@ function lttb(
     const ax = points[a]![0];
     const ay = points[a]![1]!;
     const bucketEnd = start + 1 + Math.floor((b + 1) * every);
+    // Twice the triangle's area, |(ax - avgX)(y - ay) - (ax - x)(avgY - ay)|, with the corners'
+    // terms worked out once per bucket (the same floating-point steps, so the same choice).
+    const dx = ax - avgX;
+    const dy = avgY - ay;
     let maxArea = -1;
     let kept = start + 1 + Math.floor(b * every);
     for (let j = kept; j < bucketEnd; j++) {
       const p = points[j]!;
-      const area = Math.abs((ax - avgX) * (p[1]! - ay) - (ax - p[0]) * (avgY - ay));
+      const area = Math.abs(dx * (p[1]! - ay) + (p[0] - ax) * dy);
       if (area > maxArea) {
         maxArea = area;
         kept = j;
