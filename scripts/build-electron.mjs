@@ -23,6 +23,11 @@ await build({
     'audit-verify-worker': 'electron/host/capabilities/audit/verify-worker.ts',
   },
   outdir: 'dist-electron',
+  // Whitespace and syntax only: names stay, so a logged stack trace still reads. Less text to
+  // parse is less of the start spent compiling (~20 ms on the serve path).
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

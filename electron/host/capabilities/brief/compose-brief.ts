@@ -6,7 +6,7 @@ import type { HostContext } from '../../host-context';
 import { toContractError } from '../../transport/failure';
 import type { OpenWorkspace } from '../../workspace/open-workspace';
 import type { PipelineWatches } from '../pipelines/pipeline-watches';
-import { readSchedules } from '../schedules/read-schedules';
+import { loadScheduleReader } from '../schedules/handlers';
 import { readServing } from '../serving/read-serving';
 import type { BriefReads, BriefSectionProvider } from './sections';
 
@@ -23,7 +23,9 @@ export function briefReads(
   watches: PipelineWatches,
   now: Date,
 ): BriefReads {
-  const schedules = once(() => readSchedules(workspace, watches, () => now));
+  const schedules = once(async () =>
+    (await loadScheduleReader()).readSchedules(workspace, watches, () => now),
+  );
   return {
     ctx,
     workspace,
