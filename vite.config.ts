@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contractConstants } from './shared/contract/build-constants';
 
 // The renderer is built once and served by both shells: loaded from disk by Electron, served by
 // the host's HTTP transport in browser mode. Relative base so file:// works.
@@ -7,6 +8,7 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  define: contractConstants(),
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { contractConstants } from './shared/contract/build-constants';
 
 export default defineConfig({
+  define: contractConstants(),
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],

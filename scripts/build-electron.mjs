@@ -3,7 +3,7 @@
 // cannot be an ES module, so it is bundled whole (it is tiny: the contract's names and ipcRenderer).
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
-import { callNames, eventTopics } from '../shared/contract/index.ts';
+import { contractConstants } from '../shared/contract/build-constants.ts';
 
 // Chunk names carry hashes: clear the old ones.
 rmSync('dist-electron', { recursive: true, force: true });
@@ -53,10 +53,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   external: ['electron'],
-  define: {
-    __CONTRACT_CALL_NAMES__: JSON.stringify(callNames),
-    __CONTRACT_EVENT_TOPICS__: JSON.stringify(eventTopics),
-  },
+  define: contractConstants(),
   sourcemap: true,
   logLevel: 'warning',
 });

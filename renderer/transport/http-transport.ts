@@ -1,7 +1,6 @@
 // Browser mode: the host answers on the same loopback origin. The session cookie (set when the
 // launch URL's token was handed over) authenticates every request; no credential is in JS.
 import type { ContractError, Envelope } from '../../shared/contract';
-import { downloadPath, isDownloadName } from '../../shared/contract/downloads';
 import type { ContractTransport } from './types';
 
 export function createHttpTransport(baseUrl = ''): ContractTransport {
@@ -31,9 +30,10 @@ export function createHttpTransport(baseUrl = ''): ContractTransport {
         );
       }
     },
-    save(name, input) {
-      if (!isDownloadName(name))
-        return Promise.resolve(failure('bad_request', `No download ${name}`));
+    async save(name, input) {
+      // Loaded when used: the downloads' schemas are not part of the window's first bundle.
+      const { downloadPath, isDownloadName } = await import('../../shared/contract/downloads');
+      if (!isDownloadName(name)) return failure('bad_request', `No download ${name}`);
       // The host streams the file as an attachment; the session cookie goes with the request.
       const link = document.createElement('a');
       link.href = `${baseUrl}${downloadPath(name, input)}`;
@@ -41,7 +41,7 @@ export function createHttpTransport(baseUrl = ''): ContractTransport {
       document.body.append(link);
       link.click();
       link.remove();
-      return Promise.resolve({ ok: true, value: { saved: true } });
+      return { ok: true, value: { saved: true } };
     },
     subscribe(topics, listener, onState) {
       // EventSource reconnects by itself; we only report the state for the banner.
