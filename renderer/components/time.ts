@@ -1,25 +1,28 @@
 // Times as an engineer reads them on a status screen: 24-hour clock, the date only when not today.
-const clock = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-const dayAndClock = new Intl.DateTimeFormat(undefined, {
+// Made on first use: each costs the window's start a few milliseconds of locale data, and a page
+// may need one of them or none.
+const clock = lazyFormat({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const dayAndClock = lazyFormat({
   day: 'numeric',
   month: 'short',
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
 });
-const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const full = lazyFormat({ dateStyle: 'medium', timeStyle: 'medium' });
+
+function lazyFormat(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  let format: Intl.DateTimeFormat | undefined;
+  return () => (format ??= new Intl.DateTimeFormat(undefined, options));
+}
 
 export function formatClock(iso: string, now: Date = new Date()): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return at.toDateString() === now.toDateString() ? clock.format(at) : dayAndClock.format(at);
+  return at.toDateString() === now.toDateString() ? clock().format(at) : dayAndClock().format(at);
 }
 
 export function formatDateTime(iso: string): string {
   const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : full.format(at);
+  return Number.isNaN(at.getTime()) ? iso : full().format(at);
 }
