@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compileHints, isChartModule } from './scripts/compile-hints';
 import { contractConstants } from './shared/contract/build-constants';
 
 // The renderer is built once and served by both shells: loaded from disk by Electron, served by
@@ -7,7 +8,7 @@ import { contractConstants } from './shared/contract/build-constants';
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), compileHints(isChartModule)],
   define: contractConstants(),
   build: {
     outDir: '../dist/renderer',

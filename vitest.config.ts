@@ -1,16 +1,14 @@
 import { defineConfig } from 'vitest/config';
-import { contractConstants } from './shared/contract/build-constants';
 
 export default defineConfig({
-  define: contractConstants(),
   test: {
     projects: [
       {
-        extends: true,
         test: {
           name: 'unit',
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
           environment: 'node',
+          setupFiles: ['renderer/test-support/contract-constants.ts'],
         },
       },
       {

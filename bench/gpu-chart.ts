@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { compileEagerlyComment } from '../scripts/compile-hints';
 import { chromiumArgs } from './chromium';
 import { percentile, type BenchRow } from './stats';
 
@@ -21,6 +22,9 @@ export async function benchGpuChart(runs = 5): Promise<BenchRow[]> {
       minify: true,
       define: { 'process.env.NODE_ENV': '"production"' },
       loader: { '.css': 'empty' },
+      // The page is the chart's code, which the renderer build marks for eager compilation
+      // (scripts/compile-hints.ts); marked here the same way.
+      banner: { js: compileEagerlyComment },
       logLevel: 'silent',
     });
     const script = readFileSync(join(dir, 'page.js'), 'utf8');
