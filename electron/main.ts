@@ -7,7 +7,7 @@ import { appVersion } from './host/app-version';
 import { createHost, type Host } from './host/index';
 import { createLogger } from './host/log/logger';
 import { loginShellEnv } from './host/sources/kubernetes/login-shell-env';
-import { contentSecurityPolicy } from './host/transport/http';
+import { contentSecurityPolicy } from './host/transport/http-port';
 import { registerIpc } from './ipc';
 import { showCriticalAlerts } from './notifications';
 import { safeStorageCipher } from './safe-storage-cipher';

@@ -1,13 +1,15 @@
 // Browser mode: the host on 127.0.0.1 behind the HTTP transport, serving the built renderer.
+// The port opens first and serves the renderer's files while the host loads (only light modules
+// are imported up here); the host, its store and the API follow, and API requests that came
+// early wait for them.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { appRoot } from '../host/app-root';
 import { appName } from '../host/app-name';
 import { appVersion } from '../host/app-version';
-import { createHost } from '../host/index';
+import { defaultDataDir } from '../host/store/data-dir';
 import { createLogger } from '../host/log/logger';
-import { defaultDataDir, StoreCorruptError, StoreTooNewError } from '../host/store';
-import { startHttpTransport } from '../host/transport/http';
+import { openHttpPort } from '../host/transport/http-port';
 
 export async function runServe(opts: {
   port: number;
@@ -25,6 +27,16 @@ export async function runServe(opts: {
     return 1;
   }
   const log = createLogger({ dataDir });
+  const port = await openHttpPort({ log, port: opts.port, staticDir });
+  // The one line a user (or a test) needs: the address with this launch's token.
+  console.log(`MLOps Console is running at ${port.launchUrl}`);
+
+  const [{ createHost }, { StoreCorruptError, StoreTooNewError }, { createHttpApi }] =
+    await Promise.all([
+      import('../host/index'),
+      import('../host/store'),
+      import('../host/transport/http'),
+    ]);
   let host;
   try {
     host = await createHost({
@@ -36,22 +48,21 @@ export async function runServe(opts: {
       ...(opts.demo ? { workspaceId: 'demo' } : {}),
     });
   } catch (error) {
+    port.abandon(`The console could not start: ${(error as Error).message}`);
+    await port.close();
     if (error instanceof StoreTooNewError || error instanceof StoreCorruptError) {
       console.error(error.message);
       return 1;
     }
     throw error;
   }
-  const transport = await startHttpTransport({
+  const api = await createHttpApi({
     dispatcher: host.dispatcher,
     events: host.events,
     log,
-    port: opts.port,
-    staticDir,
     downloads: host.downloads,
   });
-  // The one line a user (or a test) needs: the address with this launch's token.
-  console.log(`MLOps Console is running at ${transport.launchUrl}`);
+  port.attach(api.handle);
   console.log(
     `  data: ${dataDir}   (ready in ${Math.round(performance.now() - started)} ms; Ctrl+C to stop)`,
   );
@@ -61,7 +72,8 @@ export async function runServe(opts: {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await transport.close();
+  await port.close();
+  await api.close();
   await host.close();
   return 0;
 }

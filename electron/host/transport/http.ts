@@ -1,62 +1,59 @@
-// Browser mode: the same host behind a loopback HTTP server. Every route but /healthz needs the
-// per-launch token (handed over once in the printed URL, then kept in an HttpOnly cookie), and a
-// request with a foreign Host or Origin is refused, so neither another local process nor a web
-// page the user visits (DNS rebinding, CSRF) can reach the user's clusters through this port.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import fastifyStatic from '@fastify/static';
+// Browser mode's API: the host's calls, downloads and event stream over the loopback port that
+// http-port.ts opens (and guards, with http-gate.ts). fastify parses, limits and routes; calls are
+// checked against the contract by the dispatcher. Loaded after the port is open, so the window's
+// files are served while this and the host compile.
+import { createServer } from 'node:http';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ContractError } from '../../../shared/contract/core';
 import type { Logger } from '../log/logger';
 import type { Dispatcher } from './dispatcher';
 import { serveDownload } from './http-downloads';
 import type { Downloads } from './downloads';
 import type { EventHub } from './event-hub';
+import { type HttpPort, openHttpPort, type RequestHandler } from './http-port';
 
-export interface HttpTransportOptions {
+export interface HttpApiOptions {
   dispatcher: Dispatcher;
   events: EventHub;
   log: Logger;
-  /** 0 picks a free port. */
-  port?: number;
-  /** The built renderer (vite build output); omitted in tests that only call the API. */
-  staticDir?: string;
-  /** Fixed token for tests; a fresh random one otherwise. */
-  token?: string;
   /** Served at GET /api/download/:name, behind the same token checks as every call. */
   downloads?: Downloads;
 }
 
-export interface HttpTransport {
-  url: string;
-  /** The URL to open: carries the token once; the page trades it for a cookie. */
-  launchUrl: string;
-  token: string;
-  port: number;
-  close(): Promise<void>;
-}
+export type HttpTransport = Omit<HttpPort, 'attach' | 'abandon'>;
 
-const cookieName = 'mlops_console_session';
 const maxBodyBytes = 1024 * 1024;
 const heartbeatMs = 15_000;
 
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // recharts positions its tooltips with inline styles.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The port and the API together, for callers that have the host already (tests, benchmarks). */
+export async function startHttpTransport(
+  opts: HttpApiOptions & { port?: number; staticDir?: string; token?: string },
+): Promise<HttpTransport> {
+  const port = await openHttpPort({
+    log: opts.log,
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+    ...(opts.staticDir ? { staticDir: opts.staticDir } : {}),
+    ...(opts.token ? { token: opts.token } : {}),
+  });
+  const api = await createHttpApi(opts);
+  port.attach(api.handle);
+  return {
+    url: port.url,
+    launchUrl: port.launchUrl,
+    token: port.token,
+    port: port.port,
+    close: async () => {
+      await port.close();
+      await api.close();
+    },
+  };
+}
 
-export async function startHttpTransport(opts: HttpTransportOptions): Promise<HttpTransport> {
-  const token = opts.token ?? randomBytes(32).toString('base64url');
+/** The API as a request handler for the open port (past its gate). */
+export async function createHttpApi(
+  opts: HttpApiOptions,
+): Promise<{ handle: RequestHandler; close: () => Promise<void> }> {
+  let handle: RequestHandler | undefined;
   const app: FastifyInstance = Fastify({
     logger: false,
     bodyLimit: maxBodyBytes,
@@ -65,44 +62,12 @@ export async function startHttpTransport(opts: HttpTransportOptions): Promise<Ht
     schemaController: {
       compilersFactory: { buildValidator: noSchemas, buildSerializer: noSchemas },
     },
-  });
-  let port = 0;
-
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
-
-  app.addHook('onRequest', async (req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('cache-control', 'no-store');
-    if (!allowedHosts().has(req.headers.host ?? '')) {
-      opts.log.warn(
-        { host: req.headers.host, url: req.url },
-        'refused a request with a foreign Host header',
-      );
-      return refuse(reply, 403, 'forbidden', 'This console only answers on its loopback address');
-    }
-    const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins().has(origin)) {
-      opts.log.warn({ origin, url: req.url }, 'refused a request from a foreign origin');
-      return refuse(reply, 403, 'forbidden', 'Requests from other origins are refused');
-    }
-    if (req.url === '/healthz') return;
-    if (req.method === 'GET' && isTokenHandover(req, token)) {
-      reply.header('set-cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      return reply.redirect('/', 303);
-    }
-    if (!isAuthenticated(req, token)) {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) {
-        return reply
-          .code(401)
-          .type('text/html; charset=utf-8')
-          .send(
-            '<!doctype html><title>MLOps Console</title><p>This console needs the address printed by <code>npm run serve</code> (it carries a one-time token). Open that address again.</p>',
-          );
-      }
-      return refuse(reply, 401, 'unauthorized', 'Missing or wrong console token');
-    }
+    // The port is already listening (http-port.ts): fastify gets requests through `handle`, and
+    // this server of its own never listens.
+    serverFactory: (handler) => {
+      handle = handler;
+      return createServer();
+    },
   });
 
   app.setErrorHandler(
@@ -127,8 +92,6 @@ export async function startHttpTransport(opts: HttpTransportOptions): Promise<Ht
       );
     },
   );
-
-  app.get('/healthz', async (_req, reply) => reply.type('text/plain').send('ok'));
 
   app.post<{ Params: { name: string } }>('/api/call/:name', async (req, reply) => {
     const envelope = await opts.dispatcher.invoke(req.params.name, req.body, { transport: 'http' });
@@ -164,59 +127,12 @@ export async function startHttpTransport(opts: HttpTransportOptions): Promise<Ht
     });
   });
 
-  if (opts.staticDir && existsSync(opts.staticDir)) {
-    await app.register(fastifyStatic, {
-      root: opts.staticDir,
-      index: 'index.html',
-      setHeaders: (res, filePath) => {
-        if (filePath.endsWith('.html'))
-          res.setHeader('content-security-policy', contentSecurityPolicy);
-      },
-    });
-  }
-
-  await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
-  port = (app.server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
-  return {
-    url,
-    launchUrl: `${url}/?token=${token}`,
-    token,
-    port,
-    close: async () => {
-      await app.close();
-    },
-  };
+  await app.ready();
+  return { handle: handle!, close: () => app.close() };
 }
 
 function refuse(reply: FastifyReply, status: number, code: ContractError['code'], message: string) {
   return reply.code(status).type('application/json').send({ ok: false, error: { code, message } });
-}
-
-function isTokenHandover(req: FastifyRequest, token: string): boolean {
-  const candidate = (req.query as Record<string, unknown> | undefined)?.token;
-  return typeof candidate === 'string' && sameSecret(candidate, token);
-}
-
-function isAuthenticated(req: FastifyRequest, token: string): boolean {
-  const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ') && sameSecret(header.slice(7), token)) return true;
-  const cookie = readCookie(req.headers.cookie, cookieName);
-  return cookie !== undefined && sameSecret(cookie, token);
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** No route declares a fastify schema; one that did would fail at start, not pass unchecked. */
