@@ -56,13 +56,14 @@ export async function runServe(opts: {
     }
     throw error;
   }
-  const api = await createHttpApi({
-    dispatcher: host.dispatcher,
-    events: host.events,
-    log,
-    downloads: host.downloads,
-  });
-  port.attach(api.handle);
+  port.attach(
+    createHttpApi({
+      dispatcher: host.dispatcher,
+      events: host.events,
+      log,
+      downloads: host.downloads,
+    }),
+  );
   console.log(
     `  data: ${dataDir}   (ready in ${Math.round(performance.now() - started)} ms; Ctrl+C to stop)`,
   );
@@ -73,7 +74,6 @@ export async function runServe(opts: {
     process.once('SIGTERM', stop);
   });
   await port.close();
-  await api.close();
   await host.close();
   return 0;
 }

@@ -77,9 +77,13 @@ export function refuse(
   code: ContractError['code'],
   message: string,
 ): void {
+  sendError(res, status, { code, message });
+}
+
+export function sendError(res: ServerResponse, status: number, error: ContractError): void {
   res
     .writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-    .end(JSON.stringify({ ok: false, error: { code, message } }));
+    .end(JSON.stringify({ ok: false, error }));
 }
 
 function isAuthenticated(req: IncomingMessage, token: string): boolean {

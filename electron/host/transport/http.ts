@@ -1,15 +1,16 @@
-// Browser mode's API: the host's calls, downloads and event stream over the loopback port that
-// http-port.ts opens (and guards, with http-gate.ts). fastify parses, limits and routes; calls are
-// checked against the contract by the dispatcher. Loaded after the port is open, so the window's
-// files are served while this and the host compile.
-import { createServer } from 'node:http';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import type { ContractError } from '../../../shared/contract/core';
+// Browser mode's API, behind the loopback port's gate (http-port.ts, http-gate.ts): three routes
+// on node:http. POST /api/call/:name hands a JSON body (1 MB at most) to the dispatcher, which
+// checks it and the answer against the contract; GET /api/download/:name streams a download;
+// GET /api/events is the event stream. It used to be fastify, whose router, plugin system and
+// version checks took ~100 ms of every start before the first call could be answered: more than
+// these routes justify, with the contract doing the checking and the gate the guarding.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log/logger';
 import type { Dispatcher } from './dispatcher';
-import { serveDownload } from './http-downloads';
 import type { Downloads } from './downloads';
 import type { EventHub } from './event-hub';
+import { refuse } from './http-gate';
+import { serveDownload } from './http-downloads';
 import { type HttpPort, openHttpPort, type RequestHandler } from './http-port';
 
 export interface HttpApiOptions {
@@ -35,107 +36,115 @@ export async function startHttpTransport(
     ...(opts.staticDir ? { staticDir: opts.staticDir } : {}),
     ...(opts.token ? { token: opts.token } : {}),
   });
-  const api = await createHttpApi(opts);
-  port.attach(api.handle);
+  port.attach(createHttpApi(opts));
   return {
     url: port.url,
     launchUrl: port.launchUrl,
     token: port.token,
     port: port.port,
-    close: async () => {
-      await port.close();
-      await api.close();
-    },
+    close: () => port.close(),
   };
 }
 
 /** The API as a request handler for the open port (past its gate). */
-export async function createHttpApi(
-  opts: HttpApiOptions,
-): Promise<{ handle: RequestHandler; close: () => Promise<void> }> {
-  let handle: RequestHandler | undefined;
-  const app: FastifyInstance = Fastify({
-    logger: false,
-    bodyLimit: maxBodyBytes,
-    // Calls are checked against the contract's zod schemas, never fastify's JSON schemas: with
-    // these, fastify does not load ajv and its serializer compiler at start (tens of ms).
-    schemaController: {
-      compilersFactory: { buildValidator: noSchemas, buildSerializer: noSchemas },
-    },
-    // The port is already listening (http-port.ts): fastify gets requests through `handle`, and
-    // this server of its own never listens.
-    serverFactory: (handler) => {
-      handle = handler;
-      return createServer();
-    },
-  });
-
-  app.setErrorHandler(
-    (error: { statusCode?: number; code?: string; message: string }, _req, reply) => {
-      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-        return refuse(reply, 413, 'too_large', `The request body is over ${maxBodyBytes} bytes`);
-      }
-      if (error.statusCode && error.statusCode < 500) {
-        return refuse(
-          reply,
-          error.statusCode,
-          'bad_request',
-          `The request was malformed: ${error.message}`,
+export function createHttpApi(opts: HttpApiOptions): RequestHandler {
+  const { log } = opts;
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://loopback');
+    const [, api, kind, rawName, extra] = url.pathname.split('/');
+    const name = rawName === undefined ? '' : safeDecode(rawName);
+    const route = api === 'api' && extra === undefined ? `${req.method} ${kind}` : undefined;
+    const answer = (async () => {
+      if (route === 'POST call' && name) return call(opts, name, req, res);
+      if (route === 'GET download' && name && opts.downloads) {
+        return serveDownload(
+          opts.downloads,
+          name,
+          url.searchParams.get('input') ?? undefined,
+          res,
+          log,
         );
       }
-      opts.log.error({ err: error }, 'the HTTP transport failed');
-      return refuse(
-        reply,
-        500,
-        'internal',
-        'The console failed to answer; the details are in its log',
-      );
-    },
-  );
+      if (route === 'GET events' && !rawName) return streamEvents(opts.events, req, res);
+      refuse(res, 404, 'not_found', `Nothing answers ${req.method} ${url.pathname}`);
+    })();
+    answer.catch((error: unknown) => {
+      log.error({ err: error, url: req.url }, 'the HTTP transport failed');
+      if (!res.headersSent) {
+        refuse(res, 500, 'internal', 'The console failed to answer; the details are in its log');
+      } else res.destroy();
+    });
+  };
+}
 
-  app.post<{ Params: { name: string } }>('/api/call/:name', async (req, reply) => {
-    const envelope = await opts.dispatcher.invoke(req.params.name, req.body, { transport: 'http' });
-    return reply.type('application/json').send(envelope);
-  });
-
-  const downloads = opts.downloads;
-  if (downloads) {
-    app.get<{ Params: { name: string }; Querystring: { input?: string } }>(
-      '/api/download/:name',
-      async (req, reply) =>
-        serveDownload(downloads, req.params.name, req.query.input, reply, opts.log),
-    );
+async function call(opts: HttpApiOptions, name: string, req: IncomingMessage, res: ServerResponse) {
+  const type = req.headers['content-type'] ?? '';
+  const body = await readBody(req);
+  if (body === 'too large') {
+    return refuse(res, 413, 'too_large', `The request body is over ${maxBodyBytes} bytes`);
   }
+  let input: unknown;
+  if (body.length > 0) {
+    // JSON only: a cross-site "simple" request (a form, text/plain) never gets this far.
+    if (!/^application\/json\b/i.test(type)) {
+      return refuse(res, 415, 'bad_request', 'The request body must be application/json');
+    }
+    try {
+      input = JSON.parse(body.toString('utf8'));
+    } catch (error) {
+      return refuse(
+        res,
+        400,
+        'bad_request',
+        `The request was malformed: ${(error as Error).message}`,
+      );
+    }
+  }
+  const envelope = await opts.dispatcher.invoke(name, input, { transport: 'http' });
+  res
+    .writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+    .end(JSON.stringify(envelope));
+}
 
-  app.get('/api/events', (req, reply) => {
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-      'x-content-type-options': 'nosniff',
+function readBody(req: IncomingMessage): Promise<Buffer | 'too large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxBodyBytes) {
+      req.resume(); // drained, so the answer still reaches the client
+      return resolve('too large');
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) chunks.push(chunk);
     });
-    res.write(': connected\n\n');
-    const unsubscribe = opts.events.subscribe((topic, payload) => {
-      res.write(`event: ${topic}\ndata: ${JSON.stringify(payload)}\n\n`);
-    });
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
-    req.raw.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-    });
+    req.on('end', () => resolve(size > maxBodyBytes ? 'too large' : Buffer.concat(chunks)));
+    req.on('error', reject);
   });
-
-  await app.ready();
-  return { handle: handle!, close: () => app.close() };
 }
 
-function refuse(reply: FastifyReply, status: number, code: ContractError['code'], message: string) {
-  return reply.code(status).type('application/json').send({ ok: false, error: { code, message } });
+function streamEvents(events: EventHub, req: IncomingMessage, res: ServerResponse) {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+  });
+  res.write(': connected\n\n');
+  const unsubscribe = events.subscribe((topic, payload) => {
+    res.write(`event: ${topic}\ndata: ${JSON.stringify(payload)}\n\n`);
+  });
+  const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
+  req.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
 }
 
-/** No route declares a fastify schema; one that did would fail at start, not pass unchecked. */
-function noSchemas(): never {
-  throw new Error('routes are checked with the contract (zod), not fastify JSON schemas');
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return '';
+  }
 }
