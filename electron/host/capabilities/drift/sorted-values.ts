@@ -5,6 +5,18 @@
 /** Arrays sorted here and never changed after (the runner's own copies). */
 const sorted = new WeakSet<Float64Array>();
 
+/** A sorted sample of integers as the counting sort found it: each distinct value, its count. */
+export interface Runs {
+  values: Float64Array;
+  counts: Int32Array;
+}
+const runsOfSorted = new WeakMap<Float64Array, Runs>();
+
+/** The runs of equal values of an array `sortedFinite` counted, if it did. */
+export function runsOf(values: ArrayLike<number>): Runs | undefined {
+  return values instanceof Float64Array ? runsOfSorted.get(values) : undefined;
+}
+
 export function isAscending(values: Float64Array): boolean {
   if (sorted.has(values)) return true;
   for (let i = 1; i < values.length; i++) if (values[i - 1]! > values[i]!) return false;
@@ -31,15 +43,93 @@ export function extent(values: Float64Array): [number, number] {
 }
 
 /**
- * The finite values (NaN and ±inf dropped, as Evidently does), as a new ascending array.
- * Integers over a range not much wider than the sample (ages, delays, distances, counts: most
- * numerical features) are counted instead of compared: several times faster than sorting.
+ * The finite values (NaN and ±inf dropped, as Evidently does) of a column given as one array or
+ * as its pieces in order, as a new ascending array. Integers over a range not much wider than
+ * the sample (ages, delays, distances, counts: most numerical features) are counted instead of
+ * compared: several times faster than sorting. Each pass over the values is a function of its
+ * own, so each optimised loop returns at once instead of going back to the interpreter.
  */
-export function sortedFinite(values: Float64Array): Float64Array {
-  let lo = Infinity;
-  let hi = -Infinity;
+export function sortedFinite(
+  values: Float64Array | readonly Float64Array[],
+  bounds?: { lo: number; hi: number; integers: boolean },
+): Float64Array {
+  const pieces = values instanceof Float64Array ? [values] : values;
+  // [lo, hi, all integers (1/0)], kept in a typed array: plain stores after the loop. Bounds
+  // known beforehand (every value finite and within) save that pass over the values.
+  const extent = Float64Array.of(Infinity, -Infinity, 1);
   let n = 0;
-  let integers = true;
+  if (bounds) {
+    extent.set([bounds.lo, bounds.hi, bounds.integers ? 1 : 0]);
+    for (const piece of pieces) n += piece.length;
+  } else for (const piece of pieces) n += finiteExtent(piece, extent);
+  const [lo, hi, integers] = extent as unknown as [number, number, number];
+  const out = new Float64Array(n);
+  const runs = n > 0 && integers ? countRuns(pieces, lo, hi, n) : undefined;
+  if (runs) {
+    let k = 0;
+    for (let r = 0; r < runs.values.length; r++) {
+      const c = runs.counts[r]!;
+      out.fill(runs.values[r]!, k, k + c); // a run of one value: native fill, not a JS loop
+      k += c;
+    }
+    runsOfSorted.set(out, runs);
+  } else {
+    let k = 0;
+    for (const piece of pieces) k = copyFinite(piece, out, k);
+    out.sort();
+  }
+  sorted.add(out);
+  return out;
+}
+
+/** A sample as runs of equal values, ascending, and its size. */
+export interface CountedRuns extends Runs {
+  length: number;
+}
+
+/**
+ * The values as runs, never expanded into one array, when `bounds` (known beforehand) say they
+ * are integers over a modest range: `sortedFinite` without its largest array, for the tests
+ * that can walk runs (normed Wasserstein, the overlay's bins).
+ */
+export function countedRuns(
+  pieces: readonly Float64Array[],
+  bounds: { lo: number; hi: number; integers: boolean },
+): CountedRuns | undefined {
+  let n = 0;
+  for (const piece of pieces) n += piece.length;
+  if (n === 0 || !bounds.integers) return undefined;
+  const runs = countRuns(pieces, bounds.lo, bounds.hi, n);
+  return runs && { ...runs, length: n };
+}
+
+/** Counts of the integers of [lo, hi], if the range is not much wider than the sample. */
+function countRuns(
+  pieces: readonly Float64Array[],
+  lo: number,
+  hi: number,
+  n: number,
+): Runs | undefined {
+  const range = hi - lo + 1;
+  if (range > Math.max(4 * n, 1 << 16)) return undefined;
+  const counts = new Int32Array(range);
+  for (const piece of pieces) countIntegers(piece, lo, counts);
+  const values: number[] = [];
+  const kept: number[] = [];
+  for (let offset = 0; offset < range; offset++) {
+    if (counts[offset] === 0) continue;
+    values.push(lo + offset);
+    kept.push(counts[offset]!);
+  }
+  return { values: Float64Array.from(values), counts: Int32Array.from(kept) };
+}
+
+/** Widens `extent` ([lo, hi, integers]) by the finite values; returns how many there are. */
+function finiteExtent(values: Float64Array, extent: Float64Array): number {
+  let lo = extent[0]!;
+  let hi = extent[1]!;
+  let integers = extent[2] === 1;
+  let n = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (v - v !== 0) continue; // NaN or ±inf
@@ -48,27 +138,24 @@ export function sortedFinite(values: Float64Array): Float64Array {
     if (v > hi) hi = v;
     if (integers && !Number.isInteger(v)) integers = false;
   }
-  const out = new Float64Array(n);
-  const range = hi - lo + 1;
-  if (n > 0 && integers && range <= Math.max(4 * n, 1 << 16)) {
-    const counts = new Int32Array(range);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      if (v - v === 0) counts[(v - lo) | 0]!++; // an int32 index: the range is checked above
-    }
-    let k = 0;
-    for (let offset = 0; offset < range; offset++) {
-      const value = lo + offset;
-      for (let c = counts[offset]!; c > 0; c--) out[k++] = value;
-    }
-  } else {
-    let k = 0;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      if (v - v === 0) out[k++] = v;
-    }
-    out.sort();
+  extent[0] = lo;
+  extent[1] = hi;
+  extent[2] = integers ? 1 : 0;
+  return n;
+}
+
+function countIntegers(values: Float64Array, lo: number, counts: Int32Array): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v - v === 0) counts[(v - lo) | 0]!++; // an int32 index: the range is checked above
   }
-  sorted.add(out);
-  return out;
+}
+
+function copyFinite(values: Float64Array, out: Float64Array, from: number): number {
+  let k = from;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v - v === 0) out[k++] = v;
+  }
+  return k;
 }

@@ -2,6 +2,8 @@
 // the exact sum; a naive loop over 10^5 or more terms is not, so every sum whose result is
 // compared with numpy goes through here.
 
+import { type Runs, runsOf } from './sorted-values';
+
 export function accurateSum(values: ArrayLike<number>): number {
   let sum = 0;
   let compensation = 0;
@@ -36,11 +38,69 @@ export class RunningSum {
 /** Population standard deviation (numpy `np.std`, ddof = 0), two-pass as numpy does it. */
 export function populationStd(values: ArrayLike<number>): number {
   const n = values.length;
+  const runs = runsOf(values);
+  const ofRuns = runs && populationStdOfRuns(runs, n);
+  if (ofRuns !== undefined) return ofRuns;
   const mean = accurateSum(values) / n;
-  const squares = new RunningSum();
-  for (let i = 0; i < n; i++) {
-    const d = values[i]! - mean;
-    squares.add(d * d);
+  return Math.sqrt(squaredDeviations(values, mean) / n);
+}
+
+/**
+ * `populationStd` of `n` values given as runs of equal integers, bit for bit; undefined when
+ * their sum is too large to be exact (then only the values one by one give numpy's number).
+ */
+export function populationStdOfRuns(runs: Runs, n: number): number | undefined {
+  const exact = exactSum(runs);
+  return exact === undefined ? undefined : Math.sqrt(squaredRuns(runs, exact / n) / n);
+}
+
+/**
+ * Σ value·count of integer runs, when every partial sum stays below 2^53: then each addition is
+ * exact, and `accurateSum` over the values one by one gives this very number.
+ */
+function exactSum(runs: Runs): number | undefined {
+  let bound = 0;
+  let sum = 0;
+  for (let i = 0; i < runs.values.length; i++) {
+    const term = runs.values[i]! * runs.counts[i]!;
+    bound += Math.abs(term);
+    sum += term;
   }
-  return Math.sqrt(squares.total / n);
+  return bound < 2 ** 53 ? sum : undefined;
+}
+
+/** `squaredDeviations` over runs: the same terms added in the same order, none read twice. */
+function squaredRuns(runs: Runs, mean: number): number {
+  let sum = 0;
+  let compensation = 0;
+  for (let r = 0; r < runs.values.length; r++) {
+    const d = runs.values[r]! - mean;
+    const v = d * d;
+    for (let c = runs.counts[r]!; c > 0; c--) {
+      const t = sum + v;
+      if (Math.abs(sum) >= Math.abs(v)) compensation += sum - t + v;
+      else compensation += v - t + sum;
+      sum = t;
+    }
+  }
+  return Number.isFinite(sum) ? sum + compensation : sum;
+}
+
+/**
+ * `accurateSum` of (v - mean)², term by term as `RunningSum` adds them. A function with one
+ * loop of its own: the optimised loop then returns at once, instead of falling back to the
+ * interpreter for the code after it (which on a million values costs more than the loop).
+ */
+function squaredDeviations(values: ArrayLike<number>, mean: number): number {
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < values.length; i++) {
+    const d = values[i]! - mean;
+    const v = d * d;
+    const t = sum + v;
+    if (Math.abs(sum) >= Math.abs(v)) compensation += sum - t + v;
+    else compensation += v - t + sum;
+    sum = t;
+  }
+  return Number.isFinite(sum) ? sum + compensation : sum;
 }

@@ -2,7 +2,7 @@
 // scipy's `wasserstein_distance(ref, cur) / max(np.std(ref), 0.001)` with the POPULATION SD
 // (ddof = 0) of the reference. Drift when the score >= threshold (default 0.1).
 
-import { ascending } from './sorted-values';
+import { ascending, type CountedRuns } from './sorted-values';
 import { populationStd, RunningSum } from './sum';
 
 /**
@@ -22,11 +22,61 @@ export function wassersteinDistance(u: ArrayLike<number>, v: ArrayLike<number>):
   let iv = 0;
   let x = Math.min(su[0]!, sv[0]!);
   for (;;) {
-    while (iu < nu && su[iu]! <= x) iu++;
-    while (iv < nv && sv[iv]! <= x) iv++;
+    iu = pastTies(su, iu, x);
+    iv = pastTies(sv, iv, x);
     if (iu === nu && iv === nv) break;
     const next = iu === nu ? sv[iv]! : iv === nv ? su[iu]! : Math.min(su[iu]!, sv[iv]!);
     sum.add(Math.abs(iu / nu - iv / nv) * (next - x));
+    x = next;
+  }
+  return sum.total;
+}
+
+/**
+ * The first index at or after `from` whose value is above `x`, in an ascending array: galloping
+ * then binary search, since a large integer-valued sample is long runs of equal values.
+ */
+function pastTies(sorted: Float64Array, from: number, x: number): number {
+  const n = sorted.length;
+  if (from >= n || sorted[from]! > x) return from;
+  let lo = from; // sorted[lo] <= x
+  let step = 1;
+  let hi = from + 1;
+  while (hi < n && sorted[hi]! <= x) {
+    lo = hi;
+    step *= 2;
+    hi = lo + step;
+  }
+  if (hi > n) hi = n;
+  // sorted[lo] <= x, and sorted[hi] > x or hi === n
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= x) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/**
+ * `wassersteinDistance` of two samples given as runs: the same terms in the same order (the
+ * counts up to each distinct value are what the tie-skipping walk counts), one per run.
+ */
+export function wassersteinOfRuns(u: CountedRuns, v: CountedRuns): number {
+  const sum = new RunningSum();
+  const [ru, rv] = [u.values.length, v.values.length];
+  let [iu, iv, au, av] = [0, 0, 0, 0]; // values passed, runs passed
+  let x = Math.min(u.values[0]!, v.values[0]!);
+  for (;;) {
+    while (au < ru && u.values[au]! <= x) iu += u.counts[au++]!;
+    while (av < rv && v.values[av]! <= x) iv += v.counts[av++]!;
+    if (au === ru && av === rv) break;
+    const next =
+      au === ru
+        ? v.values[av]!
+        : av === rv
+          ? u.values[au]!
+          : Math.min(u.values[au]!, v.values[av]!);
+    sum.add(Math.abs(iu / u.length - iv / v.length) * (next - x));
     x = next;
   }
   return sum.total;

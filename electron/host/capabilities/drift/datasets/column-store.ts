@@ -7,8 +7,10 @@
 
 import { DatasetFault, type DatasetRole, fileLabel } from './dataset-fault';
 import { GrowingFloat64, GrowingInt32 } from './growing-array';
+import { mergedBounds } from './number-bounds';
+import { recode } from './recode';
 import { cellAt, describeCell, textOf } from './batch-cells';
-import type { BatchColumn, Cell, TableBatch } from './table-source';
+import type { BatchColumn, Cell, NumberBounds, TableBatch } from './table-source';
 import { looksLikeTime, timeOf } from './time-values';
 
 export interface CollectedColumn {
@@ -22,6 +24,11 @@ export interface CollectedColumn {
   categories: string[];
   /** Stored as integers and none missing: pandas would hold it as int64. */
   integer: boolean;
+  /** Known without a look at the values (from the file's dictionaries): all finite, within. */
+  bounds?: NumberBounds;
+  /** `numbers` and `codes` in pieces, never joined: for a pass over every value. */
+  numberPieces?: readonly Float64Array[];
+  codePieces?: readonly Int32Array[];
 }
 
 export interface CollectOptions {
@@ -44,6 +51,8 @@ interface Collecting {
   categories: string[];
   categoryCodes: Map<string, number>;
   integer: boolean;
+  /** Every batch's bounds so far, merged; null once a batch came without. */
+  bounds: NumberBounds | null | undefined;
 }
 
 export class ColumnStore {
@@ -64,21 +73,32 @@ export class ColumnStore {
         categories: [],
         categoryCodes: new Map(),
         integer: true,
+        bounds: undefined,
       });
     }
   }
 
-  /** The columns collected so far (views on the stored arrays). */
+  /**
+   * The columns collected so far: their pieces, and views joined on first use only (the tests
+   * read the pieces, so a compared column is never copied into one array).
+   */
   get columns(): Map<string, CollectedColumn> {
     const out = new Map<string, CollectedColumn>();
     for (const [name, c] of this.collecting) {
       out.set(name, {
         name,
         kind: c.kind,
-        numbers: c.numbers.view(),
-        codes: c.codes.view(),
+        get numbers() {
+          return c.numbers.view();
+        },
+        get codes() {
+          return c.codes.view();
+        },
+        numberPieces: c.numbers.pieces(),
+        codePieces: c.codes.pieces(),
         categories: c.categories,
         integer: c.integer,
+        ...(c.bounds ? { bounds: c.bounds } : {}),
       });
     }
     return out;
@@ -122,11 +142,13 @@ export class ColumnStore {
     let i = 0;
     if ('numbers' in values) {
       // Row by row only until the column's kind is known; then straight into the float64s.
+      const bounds = column.bounds; // the rows pushed one by one are within the batch's bounds
       for (; i < batch.rows && column.kind !== 'numerical'; i++)
         if (!keep || keep[i]) this.push(column, cellAt(values, i), batch.firstRow + i);
       if (column.kind !== 'numerical') return;
       const added = column.numbers.appendKept(values.numbers, keep, i);
-      if (!values.integerType || hasMissing(added)) column.integer = false;
+      if (!values.integerType || (!values.complete && hasMissing(added))) column.integer = false;
+      column.bounds = mergedBounds(bounds, values.bounds);
       return;
     }
     if ('codes' in values) {
@@ -137,28 +159,30 @@ export class ColumnStore {
     if ('codes' in values && column.kind === 'categorical') {
       // The batch's codes become the column's: each dictionary entry is given the column's code
       // on first use, so codes stay in order of first appearance among the kept rows.
-      const local = new Int32Array(values.dictionary.length).fill(-2);
       const added = column.codes.appendKept(values.codes, keep, i);
-      for (let k = 0; k < added.length; k++) {
-        const code = added[k]!;
-        if (code < 0) continue;
-        if (local[code] === -2) local[code] = this.codeOf(column, values.dictionary[code]!);
-        added[k] = local[code]!;
-      }
+      const { dictionary } = values;
+      recode(added, dictionary.length, (code) => this.codeOf(column, dictionary[code]!));
       return;
     }
     for (; i < batch.rows; i++)
       if (!keep || keep[i]) this.push(column, cellAt(values, i), batch.firstRow + i);
   }
 
+  /** Which rows of the batch are inside the window; undefined when all are. */
   private windowMask(batch: TableBatch): Uint8Array | undefined {
     const window = this.opts.window;
     if (!window) return undefined;
+    if (batch.inWindow) {
+      this.seen.first = Math.min(this.seen.first, batch.inWindow.first);
+      this.seen.last = Math.max(this.seen.last, batch.inWindow.last);
+      return undefined;
+    }
     const column = batch.values.get(window.column)!;
     const times = 'times' in column ? column.times : undefined;
     const from = window.from ?? -Infinity;
     const to = window.to ?? Infinity;
     const keep = new Uint8Array(batch.rows);
+    let kept = 0;
     for (let i = 0; i < batch.rows; i++) {
       const at = times ? times[i]! : (timeOf(cellAt(column, i)) ?? NaN);
       if (at !== at) {
@@ -169,13 +193,17 @@ export class ColumnStore {
       }
       if (at < this.seen.first) this.seen.first = at;
       if (at > this.seen.last) this.seen.last = at;
-      keep[i] = at >= from && at < to ? 1 : 0;
+      if (at >= from && at < to) {
+        keep[i] = 1;
+        kept++;
+      }
     }
-    return keep;
+    return kept === batch.rows ? undefined : keep;
   }
 
   private push(column: Collecting, value: Cell, row: number): void {
     if (column.kind === 'time') return;
+    column.bounds = null; // values one by one: not from a dictionary
     const missing =
       value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value));
     if (missing) column.integer = false;

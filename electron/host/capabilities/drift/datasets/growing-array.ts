@@ -58,6 +58,12 @@ abstract class Growing<T extends Float64Array | Int32Array> {
     return piece;
   }
 
+  /** Every value so far, as the pieces appended (not joined: for a pass over every value). */
+  pieces(): readonly T[] {
+    this.close();
+    return [...this.chunks];
+  }
+
   /** Every value so far, as one array (the pieces are joined once, then kept joined). */
   view(): T {
     this.close();

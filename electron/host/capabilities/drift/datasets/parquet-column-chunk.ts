@@ -7,15 +7,15 @@
 import type { ColumnMetaData, Compressors, SchemaTree } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
-import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
+import { decompressPage, type readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
 import { readPlain } from 'hyparquet/src/plain.js';
 import { getMaxDefinitionLevel, getMaxRepetitionLevel } from 'hyparquet/src/schema.js';
+import { plainNumbers } from './parquet-plain-numbers';
 import { ColumnOutput, type ColumnTarget, type Decoded } from './parquet-column-output';
-import { readHybrid } from './rle-hybrid';
+import { readDictionaryPage, readPageV1 } from './parquet-data-page';
 import type { BatchColumn } from './table-source';
 
 type ColumnDecoder = Parameters<typeof readDataPage>[2];
-type DataPageHeader = Parameters<typeof readDataPage>[1];
 
 /** Timestamps as ms numbers (truncated as hyparquet's Dates are), never a Date per row. */
 const msParsers = {
@@ -46,7 +46,10 @@ export function columnTarget(schemaPath: SchemaTree[], isTime: boolean): ColumnT
   return 'cells';
 }
 
-/** Decodes `rows` rows of a column chunk (its bytes from the file) into the target's form. */
+/**
+ * Decodes the rows [from, to) of a column chunk of `rows` rows (its bytes from the file) into
+ * the target's form; rows before `from` are decoded past, pages after `to` not read at all.
+ */
 export function decodeColumnChunk(
   bytes: ArrayBuffer,
   meta: ColumnMetaData,
@@ -54,6 +57,7 @@ export function decodeColumnChunk(
   target: ColumnTarget,
   rows: number,
   compressors: Compressors,
+  span: { from: number; to: number } = { from: 0, to: rows },
 ): BatchColumn {
   const element = schemaPath[schemaPath.length - 1]!.element;
   if (getMaxRepetitionLevel(schemaPath) > 0) {
@@ -69,11 +73,11 @@ export function decodeColumnChunk(
     parsers: target === 'times' ? msParsers : DEFAULT_PARSERS,
   };
   const maxDefinition = getMaxDefinitionLevel(schemaPath);
-  const out = new ColumnOutput(target, rows, isIntegerType(element));
+  const out = new ColumnOutput(target, span.from, span.to, isIntegerType(element));
   const reader = { view: new DataView(bytes), offset: 0 };
   let dictionary: Decoded | undefined;
   let row = 0;
-  while (row < rows && reader.offset < bytes.byteLength) {
+  while (row < span.to && reader.offset < bytes.byteLength) {
     const header = parquetHeader(reader);
     const pageBytes = new Uint8Array(bytes, reader.offset, header.compressed_page_size);
     reader.offset += header.compressed_page_size;
@@ -84,9 +88,19 @@ export function decodeColumnChunk(
         meta.codec,
         compressors,
       );
-      const view = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
       const count = header.dictionary_page_header!.num_values;
-      dictionary = convert(readPlain(view, meta.type, count, element.type_length), decoder);
+      const numbers =
+        target === 'numbers' || target === 'times'
+          ? plainNumbers(page, meta.type, element, target === 'times', count)
+          : undefined;
+      if (numbers) dictionary = numbers;
+      else {
+        const view = {
+          view: new DataView(page.buffer, page.byteOffset, page.byteLength),
+          offset: 0,
+        };
+        dictionary = convert(readPlain(view, meta.type, count, element.type_length), decoder);
+      }
       out.useDictionary(dictionary);
       continue;
     }
@@ -94,7 +108,15 @@ export function decodeColumnChunk(
     let encoding;
     if (header.type === 'DATA_PAGE') {
       const daph = header.data_page_header!;
+      if (row + daph.num_values <= span.from) {
+        row += daph.num_values; // wholly before the span: not even decompressed
+        continue;
+      }
       const raw = decompressPage(pageBytes, header.uncompressed_page_size, meta.codec, compressors);
+      if (dictionary && readDictionaryPage(raw, daph, decoder, maxDefinition, out, row)) {
+        row += daph.num_values;
+        continue;
+      }
       page = readPageV1(raw, daph, decoder, maxDefinition);
       encoding = daph.encoding;
     } else if (header.type === 'DATA_PAGE_V2') {
@@ -109,7 +131,7 @@ export function decodeColumnChunk(
     const values = byIndex ? page.values : convert(page.values, decoder);
     const defs = page.defs?.length ? page.defs : undefined;
     const count = defs ? defs.length : values.length;
-    out.page(row, Math.min(count, rows - row), values, byIndex, defs, maxDefinition);
+    out.page(row, Math.min(count, span.to - row), values, byIndex, defs, maxDefinition);
     row += count;
   }
   return out.column();
@@ -120,43 +142,4 @@ function isIntegerType(element: SchemaTree['element']): boolean {
   return (
     integer && element.converted_type !== 'DECIMAL' && element.logical_type?.type !== 'DECIMAL'
   );
-}
-
-/**
- * A V1 data page of a flat column: definition levels and dictionary indices decoded into typed
- * arrays (hyparquet fills JS arrays, then counts the nulls in another pass); other encodings
- * are left to hyparquet.
- */
-function readPageV1(
-  raw: Uint8Array,
-  daph: DataPageHeader,
-  decoder: ColumnDecoder,
-  maxDefinition: number,
-): { defs: Uint8Array | undefined; values: Decoded } {
-  const dictionaryEncoded =
-    daph.encoding === 'RLE_DICTIONARY' || daph.encoding === 'PLAIN_DICTIONARY';
-  if (!dictionaryEncoded || decoder.type === 'BOOLEAN' || maxDefinition > 1) {
-    const page = readDataPage(raw, daph, decoder);
-    return {
-      defs: page.definitionLevels?.length ? Uint8Array.from(page.definitionLevels) : undefined,
-      values: page.dataPage,
-    };
-  }
-  let offset = 0;
-  let defs: Uint8Array | undefined;
-  let present = daph.num_values;
-  if (maxDefinition) {
-    // Definition levels: a 4-byte length, then their runs.
-    const length = raw[0]! | (raw[1]! << 8) | (raw[2]! << 16) | (raw[3]! << 24);
-    defs = new Uint8Array(daph.num_values);
-    readHybrid(raw, 4, 4 + length, 1, defs);
-    offset = 4 + length;
-    present = 0;
-    for (let i = 0; i < defs.length; i++) present += defs[i]!;
-    if (present === defs.length) defs = undefined;
-  }
-  const bitWidth = raw[offset]!;
-  const indices = new Int32Array(present);
-  if (bitWidth) readHybrid(raw, offset + 1, raw.length, bitWidth, indices);
-  return { defs, values: indices };
 }

@@ -1,7 +1,9 @@
-// Where a Parquet column's decoded pages go: one typed array per column and row group, filled
-// page by page, values arriving either as dictionary indices or as values.
+// Where a Parquet column's decoded pages go: one typed array per column and row group (or only
+// the rows [from, to) of it that the time window keeps), filled page by page, values arriving
+// either as dictionary indices or as values.
 
 import type { convert } from 'hyparquet/src/convert.js';
+import { boundsOfDictionary } from './number-bounds';
 import type { BatchColumn, Cell } from './table-source';
 
 export type Decoded = ReturnType<typeof convert>;
@@ -18,15 +20,25 @@ export class ColumnOutput {
   private readonly texts: string[] = [];
   private readonly textCodes = new Map<string, number>();
   private dictionary: { numbers?: Float64Array; codes?: Int32Array; cells?: Decoded } = {};
+  /** Rows of the span written so far (pages come in row order). */
+  private filled = 0;
+  /** A page marked a row as missing. */
+  private missing = false;
+  /** Some row came other than through `indexed` (whose values are the dictionary's). */
+  private unindexed = false;
 
+  /** Rows [from, to) of the column chunk are kept; the others are decoded past, not stored. */
   constructor(
     private readonly target: ColumnTarget,
-    rows: number,
+    readonly from: number,
+    readonly to: number,
     private readonly integerType: boolean,
   ) {
-    if (target === 'codes') this.codes = new Int32Array(rows).fill(-1);
+    // Not filled: every row is written by a page, or marked missing by `column()`.
+    const rows = to - from;
+    if (target === 'codes') this.codes = new Int32Array(rows);
     else if (target === 'cells') this.cells = new Array<Cell>(rows).fill(null);
-    else this.numbers = new Float64Array(rows).fill(NaN);
+    else this.numbers = new Float64Array(rows);
   }
 
   useDictionary(values: Decoded): void {
@@ -37,11 +49,35 @@ export class ColumnOutput {
     } else if (this.target === 'cells') {
       this.dictionary = { cells: values };
     } else {
-      this.dictionary = { numbers: Float64Array.from(values as ArrayLike<number>, Number) };
+      const numbers =
+        values instanceof Float64Array
+          ? values
+          : Float64Array.from(values as ArrayLike<number>, Number);
+      this.dictionary = { numbers };
     }
   }
 
-  /** Rows [at, at + count) from a page: `defs` below the maximum mark a missing value. */
+  /**
+   * Span rows [at, at + n) from dictionary indices, none missing: the common case (dictionary
+   * pages without nulls), one tight loop per target.
+   */
+  indexed(at: number, indices: Int32Array, n: number): void {
+    // One function per target, each with its own loop (see lookUp).
+    const last = this.dictionaryLength() - 1;
+    const { numbers, codes, cells, dictionary } = this;
+    const fine = numbers
+      ? lookUpNumbers(numbers, at, indices, n, dictionary.numbers!, last)
+      : codes
+        ? lookUpCodes(codes, at, indices, n, dictionary.codes!, last)
+        : lookUpCells(cells!, at, indices, n, dictionary.cells!, last);
+    if (!fine) throw new Error('a dictionary index is out of range');
+    this.filled = at + n;
+  }
+
+  /**
+   * Rows [at, at + count) of the column chunk from a page (those inside the span are stored):
+   * `defs` below the maximum mark a missing value.
+   */
   page(
     at: number,
     count: number,
@@ -50,38 +86,66 @@ export class ColumnOutput {
     defs: ArrayLike<number> | undefined,
     maxDefinition: number,
   ): void {
+    const first = Math.max(0, this.from - at);
+    const last = Math.min(count, this.to - at);
+    if (first >= last) return;
+    // The value of row `first`: values hold only the rows present.
+    let v = first;
+    if (defs) {
+      v = 0;
+      for (let i = 0; i < first; i++) if (defs[i] === maxDefinition) v++;
+    }
+    const base = at - this.from;
     const { numbers, codes, cells } = this;
     const dict = this.dictionary;
     // One loop per target, so each stays monomorphic over its typed arrays.
-    let v = 0;
     if (numbers) {
       const lookup = byIndex ? dict.numbers! : undefined;
-      for (let i = 0; i < count; i++) {
-        if (defs && defs[i] !== maxDefinition) continue; // stays missing
-        const value = values[v++] as number;
-        numbers[at + i] = lookup ? lookup[value]! : Number(value);
+      for (let i = first; i < last; i++) {
+        if (defs && defs[i] !== maxDefinition) {
+          numbers[base + i] = NaN;
+          this.missing = true;
+        } else {
+          const value = values[v++] as number;
+          numbers[base + i] = lookup ? lookup[value]! : Number(value);
+        }
       }
     } else if (codes) {
       const lookup = byIndex ? dict.codes! : undefined;
-      for (let i = 0; i < count; i++) {
-        if (defs && defs[i] !== maxDefinition) continue;
-        const value = values[v++] as unknown;
-        codes[at + i] = lookup ? lookup[value as number]! : this.codeOf(value);
+      for (let i = first; i < last; i++) {
+        if (defs && defs[i] !== maxDefinition) codes[base + i] = -1;
+        else {
+          const value = values[v++] as unknown;
+          codes[base + i] = lookup ? lookup[value as number]! : this.codeOf(value);
+        }
       }
     } else {
-      for (let i = 0; i < count; i++) {
-        if (defs && defs[i] !== maxDefinition) continue;
+      for (let i = first; i < last; i++) {
+        if (defs && defs[i] !== maxDefinition) continue; // stays null
         const value = values[v++] as unknown;
-        cells![at + i] = (byIndex ? dict.cells![value as number] : value) as Cell;
+        cells![base + i] = (byIndex ? dict.cells![value as number] : value) as Cell;
       }
     }
+    this.filled = base + last;
+    this.unindexed = true;
   }
 
   column(): BatchColumn {
+    // Rows no page reached (a chunk that ends early) are missing.
+    this.numbers?.fill(NaN, this.filled);
+    this.codes?.fill(-1, this.filled);
     if (this.codes) return { codes: this.codes, dictionary: this.texts };
     if (this.cells) return this.cells;
     if (this.target === 'times') return { times: this.numbers! };
-    return { numbers: this.numbers!, integerType: this.integerType };
+    const complete = !this.missing && this.filled === this.to - this.from;
+    const bounds =
+      complete && !this.unindexed ? boundsOfDictionary(this.dictionary.numbers) : undefined;
+    return { numbers: this.numbers!, integerType: this.integerType, complete, bounds };
+  }
+
+  private dictionaryLength(): number {
+    const { numbers, codes, cells } = this.dictionary;
+    return (numbers ?? codes ?? cells)?.length ?? 0;
   }
 
   private codeOf(value: unknown): number {
@@ -94,4 +158,60 @@ export class ColumnOutput {
     }
     return code;
   }
+}
+
+// `out[at + i] = dictionary[indices[i]]`, false if an index is past the dictionary's `last`
+// entry (or negative): the sign bits of `last - index` and `index` are OR-ed into `past`.
+// A function per target keeps each loop monomorphic; and an optimised loop that returns at once
+// never falls back to the interpreter for code after it.
+
+function lookUpNumbers(
+  out: Float64Array,
+  at: number,
+  indices: Int32Array,
+  n: number,
+  dictionary: Float64Array,
+  last: number,
+): boolean {
+  let past = 0;
+  for (let i = 0; i < n; i++) {
+    const index = indices[i]!;
+    past |= (last - index) | index;
+    out[at + i] = dictionary[index]!;
+  }
+  return past >= 0;
+}
+
+function lookUpCodes(
+  out: Int32Array,
+  at: number,
+  indices: Int32Array,
+  n: number,
+  dictionary: Int32Array,
+  last: number,
+): boolean {
+  let past = 0;
+  for (let i = 0; i < n; i++) {
+    const index = indices[i]!;
+    past |= (last - index) | index;
+    out[at + i] = dictionary[index]!;
+  }
+  return past >= 0;
+}
+
+function lookUpCells(
+  out: Cell[],
+  at: number,
+  indices: Int32Array,
+  n: number,
+  dictionary: Decoded,
+  last: number,
+): boolean {
+  let past = 0;
+  for (let i = 0; i < n; i++) {
+    const index = indices[i]!;
+    past |= (last - index) | index;
+    out[at + i] = dictionary[index] as Cell;
+  }
+  return past >= 0;
 }

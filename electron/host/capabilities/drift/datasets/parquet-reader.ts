@@ -3,12 +3,20 @@
 // time window are not read at all, and columns are decoded straight into typed arrays. Pages are
 // decompressed by parquet-codecs.ts (flights-3m.parquet is ZSTD).
 
-import { type Compressors, type FileMetaData, parquetMetadataAsync } from 'hyparquet';
+import {
+  type ColumnMetaData,
+  type Compressors,
+  type FileMetaData,
+  parquetMetadataAsync,
+  type SchemaTree,
+} from 'hyparquet';
 import { getSchemaPath } from 'hyparquet/src/schema.js';
 import { columnTarget, decodeColumnChunk } from './parquet-column-chunk';
 import { DatasetFault, type DatasetRole, fileLabel } from './dataset-fault';
 import { type FileSlices, fileSlices } from './file-slices';
 import { parquetCodecs } from './parquet-codecs';
+import { timeRange, whollyInside, whollyOutside, windowedGroup } from './parquet-window';
+import { windowRowsOfChunk } from './parquet-window-chunk';
 import type { BatchColumn, TableBatch, TableSource, WindowHint } from './table-source';
 
 export class ParquetTable implements TableSource {
@@ -115,28 +123,42 @@ export class ParquetTable implements TableSource {
     for (const group of metadata.row_groups) {
       const rows = Number(group.num_rows);
       const range = window && timeRange(group, window.column);
-      if (
-        range &&
-        ((window.to !== undefined && range.first >= window.to) ||
-          (window.from !== undefined && range.last < window.from))
-      ) {
-        // The row group's min/max statistics put every row outside the window: not read at all.
-        yield { firstRow: groupStart, rows, values: new Map(), pruned: range };
-        groupStart += rows;
-        onProgress?.(total ? groupStart / total : 1);
-        continue;
+      const outside = window && range && whollyOutside(range, window);
+      const inside = window && range && whollyInside(range, window);
+      const reads = new Map<string, Promise<ChunkBytes>>();
+      const chunk = (name: string) => {
+        let read = reads.get(name);
+        if (!read) reads.set(name, (read = chunkBytes(file, group, name, paths.get(name)!)));
+        return read;
+      };
+      // Every chunk needed starts being read now, so the file is read (on another thread) while
+      // the first ones are decoded; a read that fails is reported when its column is decoded.
+      for (const name of outside ? [] : columns) {
+        if (!inside || name !== window.column || window.keepColumn) chunk(name).catch(() => 0);
       }
-      const values = new Map<string, BatchColumn>();
+      const decode = async (name: string, span?: { from: number; to: number }) => {
+        const { meta, bytes, path } = await chunk(name);
+        const target = columnTarget(path, times.has(name));
+        return decodeColumnChunk(bytes, meta, path, target, rows, compressors, span);
+      };
+      const windowRows = async (name: string, hint: WindowHint) => {
+        const { meta, bytes, path } = await chunk(name);
+        return windowRowsOfChunk(bytes, meta, path, rows, compressors, hint);
+      };
       try {
-        for (const name of columns) {
-          const chunk = group.columns.find((c) => c.meta_data?.path_in_schema.join('.') === name);
-          const meta = chunk?.meta_data;
-          if (!meta) throw new Error(`no data for column "${name}"`);
-          const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
-          const bytes = await file.slice(start, start + Number(meta.total_compressed_size));
-          const path = paths.get(name)!;
-          const target = columnTarget(path, times.has(name));
-          values.set(name, decodeColumnChunk(bytes, meta, path, target, rows, compressors));
+        if (outside && range) {
+          // The row group's statistics put every row outside the window: not read at all.
+          yield { firstRow: groupStart, rows, values: new Map(), pruned: range };
+        } else if (inside && window) {
+          // Every row inside: the window column is read only when wanted as data.
+          const values = new Map<string, BatchColumn>();
+          for (const name of columns) {
+            if (name !== window.column || window.keepColumn) values.set(name, await decode(name));
+          }
+          yield { firstRow: groupStart, rows, values, inWindow: range };
+        } else {
+          const read = { decode, windowRows };
+          yield* windowedGroup(groupStart, rows, columns, read, window, range);
         }
       } catch (error) {
         throw new DatasetFault(
@@ -144,19 +166,28 @@ export class ParquetTable implements TableSource {
             `the Parquet data cannot be decoded (${(error as Error).message}); the file may be truncated.`,
         );
       }
-      yield { firstRow: groupStart, rows, values };
       groupStart += rows;
       onProgress?.(total ? groupStart / total : 1);
     }
   }
 }
 
-/** A row group's min and max of a time column, from its statistics, when written. */
-function timeRange(group: FileMetaData['row_groups'][number], column: string) {
-  const chunk = group.columns.find((c) => c.meta_data?.path_in_schema.join('.') === column);
-  const stats = chunk?.meta_data?.statistics;
-  const min = stats?.min_value ?? stats?.min;
-  const max = stats?.max_value ?? stats?.max;
-  if (!(min instanceof Date) || !(max instanceof Date)) return undefined;
-  return { first: min.getTime(), last: max.getTime() };
+interface ChunkBytes {
+  meta: ColumnMetaData;
+  bytes: ArrayBuffer;
+  path: SchemaTree[];
+}
+
+/** The bytes of a row group's column chunk, read in one piece. */
+async function chunkBytes(
+  file: FileSlices,
+  group: FileMetaData['row_groups'][number],
+  name: string,
+  path: SchemaTree[],
+): Promise<ChunkBytes> {
+  const meta = group.columns.find((c) => c.meta_data?.path_in_schema.join('.') === name)?.meta_data;
+  if (!meta) throw new Error(`no data for column "${name}"`);
+  const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
+  const bytes = await file.slice(start, start + Number(meta.total_compressed_size));
+  return { meta, bytes, path };
 }

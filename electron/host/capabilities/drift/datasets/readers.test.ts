@@ -15,6 +15,7 @@ import { compareDatasets } from '../runner/compare-datasets';
 import { csvCell } from './csv-cells';
 import { fileSlices } from './file-slices';
 import { openTable } from './open-table';
+import { windowSpan } from './parquet-window';
 import type { BatchColumn } from './table-source';
 
 const flights = join(process.cwd(), 'node_modules/vega-datasets/data/flights-3m.parquet');
@@ -80,6 +81,50 @@ describe('the Parquet decoder', () => {
       expect(seen.flat()).toContain(null);
     },
   );
+
+  it.each(['encodings-v1.parquet', 'encodings-v2.parquet'])(
+    'reads in %s the rows a time window keeps, as filtering every row would',
+    async (name) => {
+      // 400 rows a minute apart in 3 row groups (150, 150, 100): 01:00–05:30 cuts the first
+      // and the last, and holds the second whole.
+      const file = await fileSlices(fixture(name));
+      const rows = await parquetReadObjects({ file, compressors }).finally(() => file.close());
+      const table = await openTable(fixture(name), 'reference');
+      const names = await table.columnNames();
+      const [from, to] = [Date.UTC(2024, 0, 1, 1), Date.UTC(2024, 0, 1, 5, 30)];
+      const window = { column: 'when', from, to, keepColumn: true };
+      const seen: unknown[][] = [];
+      let read = 0;
+      for await (const batch of table.batches(names, undefined, window)) {
+        read += batch.rows;
+        if (batch.pruned) continue;
+        for (let i = 0; i < batch.rows; i++) {
+          const row = names.map((n) => cellOf(batch.values.get(n)!, i));
+          const when = row[names.indexOf('when')] as number;
+          if (batch.inWindow) expect(when >= from && when < to).toBe(true);
+          if (when >= from && when < to) seen.push(row);
+        }
+      }
+      const inside = rows.filter((r) => +r.when! >= from && +r.when! < to);
+      expect(read).toBe(400);
+      expect(seen).toEqual(inside.map((row) => names.map((n) => plain(row[n]))));
+      expect(seen).toHaveLength(270);
+    },
+  );
+
+  it('spans a window from its first to its last row inside, holes and all', () => {
+    const times = Float64Array.of(5, 1, 7, 3, 9);
+    expect(windowSpan(times, { column: 't', from: 3, to: 8 })).toEqual({
+      from: 0,
+      to: 4,
+      first: 1,
+      last: 9,
+      whollyInside: false,
+    });
+    expect(windowSpan(times, { column: 't', from: 9 })).toMatchObject({ from: 4, to: 5 });
+    expect(windowSpan(times, { column: 't', to: 0 })).toMatchObject({ from: 0, to: 0 });
+    expect(windowSpan(Float64Array.of(1, NaN), { column: 't', from: 0 })).toBeUndefined();
+  });
 });
 
 describe('comparing files', () => {

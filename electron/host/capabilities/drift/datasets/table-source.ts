@@ -2,6 +2,13 @@
 // batches of rows as column arrays. Readers stream: a batch is a few thousand rows (CSV) or one
 // row group (Parquet), so memory holds the compared columns, never the whole file.
 
+/** Every value is finite, within [lo, hi], and an integer if `integers`. */
+export interface NumberBounds {
+  lo: number;
+  hi: number;
+  integers: boolean;
+}
+
 /** A cell as a reader hands it over; the column store types and converts it. */
 export type Cell = number | bigint | string | boolean | Date | null | undefined;
 
@@ -11,8 +18,12 @@ export type Cell = number | bigint | string | boolean | Date | null | undefined;
  */
 export type BatchColumn =
   | Cell[]
-  /** Numbers, NaN where missing; `integerType` when the file stores integers (pandas int64). */
-  | { numbers: Float64Array; integerType: boolean }
+  /**
+   * Numbers, NaN where missing; `integerType` when the file stores integers (pandas int64);
+   * `complete` when the reader knows that no value is missing (no need to look for NaN), and
+   * `bounds` when it knows every value to be finite and within them (from a dictionary).
+   */
+  | { numbers: Float64Array; integerType: boolean; complete?: boolean; bounds?: NumberBounds }
   /** Times as ms since the epoch, NaN where missing. */
   | { times: Float64Array }
   /** Text as indices into `dictionary`, -1 where missing (categorical tests need only counts). */
@@ -24,8 +35,13 @@ export interface TableBatch {
   rows: number;
   /** One column per requested name, each `rows` long (empty when pruned). */
   values: Map<string, BatchColumn>;
-  /** Rows skipped unread because the file's statistics put them all outside the time window. */
+  /** Rows skipped unread because they are all outside the time window (first/last: times). */
   pruned?: { first: number; last: number };
+  /**
+   * The file's statistics put every row inside the time window (first/last: times): no row
+   * needs its time checked, and the window's column is left out unless `keepColumn`.
+   */
+  inWindow?: { first: number; last: number };
 }
 
 /** Rows outside [from, to) of this time column may be skipped unread. */
@@ -33,6 +49,8 @@ export interface WindowHint {
   column: string;
   from?: number;
   to?: number;
+  /** The window's column is wanted as data too, not only to choose the rows. */
+  keepColumn?: boolean;
 }
 
 export interface TableSource {

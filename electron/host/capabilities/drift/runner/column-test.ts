@@ -2,11 +2,19 @@
 // (±inf and NaN dropped), the test chosen (Evidently's default, or PSI on request), the score and
 // decision in the test's own direction, and the overlay's bins.
 
-import type { ColumnDriftResult } from '../../../../../shared/contract/drift';
-import { DRIFT_TESTS, defaultDriftTest, isDrift } from '../default-test';
+import type { ColumnDriftResult, Histogram } from '../../../../../shared/contract/drift';
+import {
+  DRIFT_TESTS,
+  defaultDriftTest,
+  type DriftTestName,
+  isDrift,
+  SMALL_REFERENCE_ROWS,
+} from '../default-test';
 import { driftScore } from '../column-drift';
 import { type CleanValue, CountedSample } from '../column-values';
-import { sortedFinite } from '../sorted-values';
+import { countedRuns, sortedFinite } from '../sorted-values';
+import { populationStdOfRuns } from '../sum';
+import { wassersteinOfRuns } from '../wasserstein';
 import type { CollectedColumn } from '../datasets/column-store';
 import { categoricalHistogram, numericHistogram } from './histogram';
 
@@ -19,6 +27,10 @@ export function testColumn(
   kind: 'numerical' | 'categorical',
   test: 'default' | 'psi',
 ): ColumnDriftResult {
+  if (kind === 'numerical' && test === 'default') {
+    const byRuns = wassersteinOfColumnRuns(name, reference, current);
+    if (byRuns) return byRuns;
+  }
   const [ref, refMissing] = cleaned(reference, kind);
   const [cur, curMissing] = cleaned(current, kind);
   for (const [sample, side] of [
@@ -32,10 +44,55 @@ export function testColumn(
     }
   }
   const chosen = test === 'psi' ? 'psi' : defaultDriftTest(ref, cur, kind);
-  const spec = DRIFT_TESTS[chosen];
   const score = driftScore(chosen, ref, cur, kind, {
     integerDtype: kind === 'numerical' && reference.integer && current.integer,
   });
+  return result(name, kind, chosen, score, {
+    rows: [ref.length, cur.length],
+    missing: [refMissing, curMissing],
+    histogram:
+      kind === 'numerical'
+        ? numericHistogram(ref as Float64Array, cur as Float64Array)
+        : categoricalHistogram(ref as CountedSample, cur as CountedSample),
+  });
+}
+
+/**
+ * Normed Wasserstein (the default test for a large reference with more than 5 distinct values)
+ * and the overlay's bins from the columns' runs of equal integers, the values never sorted into
+ * one array: when the file's dictionaries vouched for the values (finite integers in bounds).
+ * The same numbers, bit for bit; undefined when another test applies, or no runs are known.
+ */
+function wassersteinOfColumnRuns(
+  name: string,
+  reference: CollectedColumn,
+  current: CollectedColumn,
+): ColumnDriftResult | undefined {
+  const runs = (c: CollectedColumn) =>
+    c.bounds && countedRuns(c.numberPieces ?? [c.numbers], c.bounds);
+  const ref = runs(reference);
+  const cur = ref && ref.length > SMALL_REFERENCE_ROWS ? runs(current) : undefined;
+  if (!ref || !cur || new Set([...ref.values.slice(0, 6), ...cur.values.slice(0, 6)]).size <= 5) {
+    return undefined;
+  }
+  const std = populationStdOfRuns(ref, ref.length);
+  if (std === undefined) return undefined;
+  const score = wassersteinOfRuns(ref, cur) / Math.max(std, 0.001);
+  return result(name, 'numerical', 'wasserstein', score, {
+    rows: [ref.length, cur.length],
+    missing: [0, 0], // bounds are only known for columns with no value missing
+    histogram: numericHistogram(ref, cur),
+  });
+}
+
+function result(
+  name: string,
+  kind: 'numerical' | 'categorical',
+  chosen: DriftTestName,
+  score: number,
+  sizes: { rows: [number, number]; missing: [number, number]; histogram: Histogram },
+): ColumnDriftResult {
+  const spec = DRIFT_TESTS[chosen];
   return {
     column: name,
     kind,
@@ -46,14 +103,11 @@ export function testColumn(
     threshold: spec.defaultThreshold,
     driftWhen: spec.driftWhen,
     drifted: isDrift(chosen, score, spec.defaultThreshold),
-    referenceRows: ref.length,
-    currentRows: cur.length,
-    referenceMissing: refMissing,
-    currentMissing: curMissing,
-    histogram:
-      kind === 'numerical'
-        ? numericHistogram(ref as Float64Array, cur as Float64Array)
-        : categoricalHistogram(ref as CountedSample, cur as CountedSample),
+    referenceRows: sizes.rows[0],
+    currentRows: sizes.rows[1],
+    referenceMissing: sizes.missing[0],
+    currentMissing: sizes.missing[1],
+    histogram: sizes.histogram,
   };
 }
 
@@ -67,22 +121,33 @@ function cleaned(
     // Codes number the values in order of first appearance: counted by code, then keyed by value.
     const byCode = new Float64Array(column.categories.length);
     let n = 0;
-    const codes = column.codes;
-    for (let i = 0; i < codes.length; i++) {
-      const code = codes[i]!;
-      if (code < 0) continue;
-      byCode[code]!++;
-      n++;
+    let rows = 0;
+    for (const codes of column.codePieces ?? [column.codes]) {
+      rows += codes.length;
+      n += countCodes(codes, byCode);
     }
     const counts = new Map<CleanValue, number>();
     column.categories.forEach((value, code) => {
       if (byCode[code]) counts.set(value, byCode[code]!);
     });
-    return [new CountedSample(counts, n), column.codes.length - n];
+    return [new CountedSample(counts, n), rows - n];
   }
   // Sorted once here: KS, Wasserstein and the overlay's bins all walk it in order.
-  const out = sortedFinite(column.numbers);
-  return [out, column.numbers.length - out.length];
+  const pieces = column.numberPieces ?? [column.numbers];
+  const out = sortedFinite(pieces, column.bounds);
+  return [out, pieces.reduce((rows, piece) => rows + piece.length, 0) - out.length];
+}
+
+/** Adds each code's rows to `byCode`; returns how many were not missing. */
+function countCodes(codes: Int32Array, byCode: Float64Array): number {
+  let n = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    if (code < 0) continue;
+    byCode[code]!++;
+    n++;
+  }
+  return n;
 }
 
 /** A column numerical in one file, declared categorical: its numbers compared as text. */

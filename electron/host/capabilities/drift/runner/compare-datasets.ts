@@ -78,7 +78,8 @@ export async function compareDatasets(
     const reading = [...new Set([...wanted, ...(window ? [window.column] : [])])];
     const step = `Reading ${fileLabel(role, table.path)}`;
     const onRead = (f: number) => progress(step, base + 0.45 * f);
-    for await (const batch of table.batches(reading, onRead, window)) {
+    const hint = window && { ...window, keepColumn: wanted.has(window.column) };
+    for await (const batch of table.batches(reading, onRead, hint)) {
       opts.signal?.throwIfAborted();
       store.add(batch);
     }
