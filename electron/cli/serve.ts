@@ -18,6 +18,12 @@ export async function runServe(opts: {
   demo: boolean;
 }): Promise<number> {
   const started = performance.now();
+  // Listened for from the first moment: the address is printed before the host has loaded, and a
+  // Ctrl+C (or a test's SIGTERM) in between must still stop the console once it is up.
+  const stopAsked = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
   const dataDir = opts.dataDir ?? defaultDataDir(appName);
   const staticDir = join(appRoot(), 'dist', 'renderer');
   if (!existsSync(`${staticDir}/index.html`)) {
@@ -68,11 +74,7 @@ export async function runServe(opts: {
     `  data: ${dataDir}   (ready in ${Math.round(performance.now() - started)} ms; Ctrl+C to stop)`,
   );
 
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopAsked;
   await port.close();
   await host.close();
   return 0;
