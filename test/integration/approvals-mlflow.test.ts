@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput, Envelope } from '../../shared/contract';
-import { createHost, type Host } from '../../electron/host/index';
-import { silentLogger } from '../../electron/host/log/logger';
+import type { Host } from '../../electron/host/index';
 import { startMlflow, type MlflowServer } from '../services/mlflow';
+import { startHostOnFile } from '../services/test-host';
 
 const model = 'credit-scorer';
 const users = ['alice', 'bob', 'carol', 'dave'] as const;
@@ -138,18 +138,11 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
-  host = await createHost({
-    dataDir,
-    mode: 'browser',
-    version: 'test',
-    log: silentLogger(),
-    workspaceFile,
-    probeIntervalMs: 0,
+  host = await startHostOnFile(dataDir, workspaceFile, {
     env: {
       ...process.env,
       ...Object.fromEntries(users.map((u) => [`PW_${u.toUpperCase()}`, password(u)])),
     },
-    demo: { connections: async () => [], stop: async () => undefined },
   });
 });
 

@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { createHost } from '../../electron/host/index';
-import { silentLogger } from '../../electron/host/log/logger';
+import { startHostOnFile } from '../services/test-host';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'console-startup-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -12,13 +11,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 it('answers "unavailable" when neither the chosen workspace nor the demo can open', async () => {
   const broken = join(dataDir, 'broken.yaml');
   writeFileSync(broken, 'version: 1\nname: Broken\nconnections: [ {\n');
-  const host = await createHost({
-    dataDir,
-    mode: 'browser',
-    version: 'test',
-    log: silentLogger(),
-    workspaceFile: broken,
-    probeIntervalMs: 0,
+  const host = await startHostOnFile(dataDir, broken, {
     demo: {
       connections: async () => {
         throw new Error('simulators refused to start');

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput, Envelope } from '../../shared/contract';
-import { createHost, type Host } from '../../electron/host/index';
-import { silentLogger } from '../../electron/host/log/logger';
+import type { Host } from '../../electron/host/index';
 import { startMetricsSimulator, type MetricsSimulator } from '../../electron/sim/metrics/index';
 import { startMlflowSimulator } from '../../electron/sim/mlflow/index';
 import { freePort } from '../services/ports';
+import { startHostOnFile } from '../services/test-host';
 
 let dataDir: string;
 let host: Host;
@@ -42,15 +42,7 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
-  host = await createHost({
-    dataDir,
-    mode: 'browser',
-    version: 'test',
-    log: silentLogger(),
-    workspaceFile,
-    probeIntervalMs: 0,
-    demo: { connections: async () => [], stop: async () => undefined },
-  });
+  host = await startHostOnFile(dataDir, workspaceFile);
 });
 
 afterAll(async () => {

@@ -12,9 +12,9 @@ import type {
   ContractError,
   Envelope,
 } from '../../shared/contract';
-import { createHost, type Host } from '../../electron/host/index';
-import { silentLogger } from '../../electron/host/log/logger';
+import type { Host } from '../../electron/host/index';
 import { startMlflowSimulator } from '../../electron/sim/mlflow/index';
+import { startHostOnFile } from '../services/test-host';
 
 let dataDir: string;
 let host: Host;
@@ -53,15 +53,8 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
-  host = await createHost({
-    dataDir,
-    mode: 'browser',
-    version: 'test',
-    log: silentLogger(),
-    workspaceFile,
-    probeIntervalMs: 0,
+  host = await startHostOnFile(dataDir, workspaceFile, {
     env: { ...process.env, REGISTRY_TOKEN: 'right-token', WRONG_TOKEN: 'nope' },
-    demo: { connections: async () => [], stop: async () => undefined },
   });
 });
 

@@ -14,11 +14,11 @@ import type {
   ContractError,
   Envelope,
 } from '../../shared/contract';
-import { createHost, type Host } from '../../electron/host/index';
-import { silentLogger } from '../../electron/host/log/logger';
+import type { Host } from '../../electron/host/index';
 import { startKubeSimulator, type KubeSimulator } from '../../electron/sim/kube/index';
 import { startFaultProxy, type FaultProxy } from '../services/fault-proxy';
 import { startMlflow, type MlflowServer } from '../services/mlflow';
+import { startHostOnFile } from '../services/test-host';
 
 const python = join(process.cwd(), '.venv-mlflow', 'bin', 'python');
 
@@ -133,15 +133,8 @@ export async function startWorld(model: string): Promise<PromotionWorld> {
 }
 
 export async function openHost(world: PromotionWorld, dataDir: string): Promise<Host> {
-  const host = await createHost({
-    dataDir,
-    mode: 'browser',
-    version: 'test',
-    log: silentLogger(),
-    workspaceFile: world.workspaceFile,
-    probeIntervalMs: 0,
+  const host = await startHostOnFile(dataDir, world.workspaceFile, {
     env: { ...process.env, CONSOLE_ROLLOUT_TIMEOUT_MS: '30000', CONSOLE_ROLLOUT_POLL_MS: '150' },
-    demo: { connections: async () => [], stop: async () => undefined },
   });
   await host.ready;
   return host;

@@ -2,7 +2,7 @@
 // background probes and no demo simulators, so a test sees only what it asks for.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHost, type Host } from '../../electron/host/index';
+import { createHost, type Host, type HostOptions } from '../../electron/host/index';
 import { silentLogger } from '../../electron/host/log/logger';
 import type { KubeSimulator } from '../../electron/sim/kube/index';
 
@@ -15,6 +15,15 @@ export async function startTestHost(dataDir: string, connections: string[]): Pro
       '\n',
     ),
   );
+  return startHostOnFile(dataDir, workspaceFile);
+}
+
+/** A host on a workspace file of the test's own; `options` adds to or replaces the defaults. */
+export function startHostOnFile(
+  dataDir: string,
+  workspaceFile: string,
+  options: Partial<HostOptions> = {},
+): Promise<Host> {
   return createHost({
     dataDir,
     mode: 'browser',
@@ -23,6 +32,7 @@ export async function startTestHost(dataDir: string, connections: string[]): Pro
     workspaceFile,
     probeIntervalMs: 0,
     demo: { connections: async () => [], stop: async () => undefined },
+    ...options,
   });
 }
 
