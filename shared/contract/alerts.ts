@@ -1,7 +1,7 @@
 // Alerts from every Alertmanager of the workspace: firing alerts grouped (alertname, severity,
 // cluster), silences to list, create from an alert and expire, and the event that tells the
 // desktop (or the browser) to notify the user of a newly firing critical alert.
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, contractError, event, freshness } from './core';
 import { fetchFrom } from './sources';
 

@@ -1,7 +1,7 @@
 // Approvals and deployment gates of a model version. Approvals live in the registry itself as
 // version tags (`console.approval.*`), so every teammate's console sees them; each decision is
 // mirrored in the local audit log. Gates are evaluated from the workspace file's policy.
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, freshness } from './core';
 import { fetchFrom } from './sources';
 

@@ -1,7 +1,7 @@
 // The morning brief: one screen answering "is everything OK?". Sections come from providers in
 // the host (failed runs, missed schedules, stale models, services not ready, firing alerts, and
 // whatever other capabilities register); each item links to its detail.
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, freshness } from './core';
 import { fetchFrom } from './sources';
 

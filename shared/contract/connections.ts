@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, event } from './core';
 import { connection, connectionTestResult } from '../model/connection';
 

@@ -1,7 +1,7 @@
 // The contract's building blocks. A call is a name with a zod input and a zod output; an event
 // stream is a topic with a zod payload. Both transports (Electron IPC, loopback HTTP) and the
 // renderer's bridge are generated from these declarations, so nothing is declared twice.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly input: I;

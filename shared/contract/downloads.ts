@@ -2,7 +2,7 @@
 // chooses. Declared here once, like calls; in a browser the host serves them at
 // GET /api/download/<name>?input=<json> (behind the session token), in Electron the main process
 // asks where to save and the host writes the file.
-import { z } from 'zod';
+import * as z from 'zod';
 import { auditExportRequest } from './audit';
 
 export interface DownloadSpec<I extends z.ZodType = z.ZodType> {

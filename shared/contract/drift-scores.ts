@@ -1,6 +1,6 @@
 // Drift scores from the metrics store: per model and feature, the latest score beside its method
 // and threshold and whether it is in alarm, and one feature's score over time.
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, freshness } from './core';
 import { fetchFrom } from './sources';
 

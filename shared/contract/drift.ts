@@ -3,7 +3,7 @@
 // a worker thread: `drift.start` answers at once with a run id, progress arrives as events, the
 // finished report is read with `drift.run`. Raw rows never leave the host: only scores and
 // histogram bins do.
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, contractError, event } from './core';
 
 export const driftTestName = z.enum([

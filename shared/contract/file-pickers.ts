@@ -2,7 +2,7 @@
 // renderer asks for a picker by name only; the main process looks its title and filters up here,
 // so a page cannot open a dialog the contract does not describe. Browser mode has no picker (a
 // web page cannot learn a file's path on the host): there the path is typed.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface FilePickerSpec {
   readonly title: string;

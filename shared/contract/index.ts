@@ -1,6 +1,6 @@
 // The whole contract between the renderer and the host. Adding a call: declare it in the
 // capability's file, add that file's map here, implement it once in the host's handlers.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { alertsCalls, alertsEvents } from './alerts';
 import { appCalls, appEvents } from './app';
 import { approvalsCalls } from './approvals';

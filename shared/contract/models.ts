@@ -2,7 +2,7 @@
 // version's lineage (run, params, metrics and their curves, datasets, the pipeline run that made
 // it), a comparison with the champion, and where each version is serving. Every answer comes
 // through the snapshot cache, so a page paints at once with its last-known state.
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, contractError, freshness } from './core';
 import { fetchFrom } from './sources';
 

@@ -1,7 +1,7 @@
 // Monitoring: named signals read from Prometheus (time series for charts), the GPU fleet with
 // its allocation, idle GPUs and cost, inference health per served model, and the annotations
 // every time chart carries (promotions, rollbacks, pipeline failures).
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, freshness } from './core';
 import { fetchFrom } from './sources';
 

@@ -2,7 +2,7 @@
 // CronJob or CronWorkflow now, suspend or resume a schedule. Each action is checked against the
 // cluster's RBAC (SelfSubjectAccessReview) before its button is enabled, confirmed, written to the
 // audit log, and safe to repeat: the caller's idempotency key names what an action creates.
-import { z } from 'zod';
+import * as z from 'zod';
 import { call } from './core';
 
 export const actionTargetKind = z.enum(['Workflow', 'Job', 'CronWorkflow', 'CronJob']);

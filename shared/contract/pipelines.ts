@@ -1,7 +1,7 @@
 // Pipeline runs (Argo Workflows and Kubernetes Jobs) across the selected clusters, each with its
 // failure classified. The list is watched live by the host and pushed in batches; the last-known
 // runs of every cluster are cached, so the page paints at once and a dropped cluster stays visible.
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, contractError, event, freshness } from './core';
 import { fetchFrom } from './sources';
 

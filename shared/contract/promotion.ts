@@ -1,7 +1,7 @@
 // Promote and rollback: moving a registry alias (`champion`) to another version and the serving
 // objects with it, as a saga (audit intent first, each step recorded, compensation on failure),
 // shown first as a plan, followed step by step through events, and reconciled after a crash.
-import { z } from 'zod';
+import * as z from 'zod';
 import { gateReport } from './approvals';
 import { call, contractError, event } from './core';
 

@@ -1,7 +1,7 @@
 // Schedules: every CronJob and CronWorkflow of the selected clusters, with next run, last
 // scheduled and last successful runs, whether a run was missed, and which models went stale
 // because their retraining pipeline has not succeeded for longer than its expected period.
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, freshness } from './core';
 import { clusterState } from './pipelines';
 import { fetchFrom } from './sources';

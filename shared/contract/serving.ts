@@ -1,6 +1,6 @@
 // Serving health: each KServe InferenceService and each Deployment that serves a model, ready
 // or not and why, replicas, pod restarts, revision and traffic split, last transition.
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, event, freshness } from './core';
 import { clusterState } from './pipelines';
 import { fetchFrom } from './sources';

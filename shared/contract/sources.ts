@@ -1,6 +1,6 @@
 // Headline figures per source, as on the Overview. Each answer says how fresh it is: a source
 // that is down still shows its last-known figures, stamped "as of".
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, contractError, freshness } from './core';
 
 export const fetchFrom = z.enum(['cache', 'live']);

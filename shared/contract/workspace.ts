@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, event } from './core';
 
 export const workspaceSummary = z.object({

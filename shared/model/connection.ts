@@ -1,6 +1,6 @@
 // What a connection to an external system is, as the user configures it (workspace file or the
 // Settings screens). Secrets never appear here: only references to where the host finds them.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Where a secret lives. `secret` names an entry in the console's vault (Electron safeStorage);

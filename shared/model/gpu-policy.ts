@@ -1,6 +1,6 @@
 // What counts as an idle GPU and what a GPU-hour costs: product choices each team sets in its
 // workspace file (`overrides.gpus`). The defaults follow the community rule: under 5 % for 2 h.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A Prometheus-style duration: 30s, 15m, 2h, 1d. */
 const duration = z.string().regex(/^\d+(ms|s|m|h|d|w)$/, 'a duration such as 30s, 15m, 2h or 1d');

@@ -12,7 +12,7 @@
 //         - { kind: metric, name: Precision floor, expression: "precision >= 0.9" }
 //         - { kind: validationRun }
 //         - { kind: noDriftAlarm }
-import { z } from 'zod';
+import * as z from 'zod';
 import { GateExpressionError, parseGateExpression } from './gate-expression';
 
 export const approvalRule = z

@@ -1,7 +1,7 @@
 // A workspace: the systems one team's console talks to, as a YAML file the team can keep in git
 // (docs/workspace.example.yaml), or built from the user's environment. Unknown keys are refused
 // so a typo ("trackingUrl") is an error with a line number, not a silently ignored setting.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   alertmanagerConnection,
   kubernetesConnection,

@@ -3,7 +3,7 @@
 // in-process simulator seeded from the same demo-registry.json. Whatever the console relies on
 // is asserted on both, so the simulator cannot drift from MLflow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   createMlflowSource,
   testMlflowConnection,

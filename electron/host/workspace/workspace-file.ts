@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { SecretRef } from '../../../shared/model/connection';
 import { workspace as workspaceSchema, type Workspace } from '../../../shared/model/workspace';
 import { locate } from './yaml-locations';

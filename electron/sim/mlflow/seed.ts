@@ -3,7 +3,7 @@
 // Everything MLflow derives (dataset source/schema/profile, metric timestamps, latest metrics)
 // is derived here the way mlflow 3.17.2 does it, so the two agree; the contract tests check.
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import demoRegistryJson from './demo-registry.json';
 import type { DatasetRecord, RegistryState, RunRecord } from './registry-state';
 

@@ -1,7 +1,7 @@
 // Whether silences can be made through a connection. Alertmanager has no "can I?" endpoint, so
 // the console learns it the way the user would: a 401 or 403 to a silence is remembered (for
 // a few minutes) and the buttons say why they are off, instead of failing again on every click.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { silencing } from '../../../../shared/contract/alerts';
 
 type Silencing = z.infer<typeof silencing>;

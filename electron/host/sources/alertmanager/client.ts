@@ -1,7 +1,7 @@
 // An Alertmanager API v2 client: status, alerts and alert groups (filtered by matchers and by
 // active / silenced / inhibited), silences to list, create and expire. Creating or expiring a
 // silence changes what pages people: callers confirm it and pass the user as `createdBy`.
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssues } from '../../../../shared/contract/core';
 import type { ErrorBodyReader, HttpRequest } from '../http-client';
 import type { MetricsEndpoint } from '../prometheus/endpoint';

@@ -1,6 +1,6 @@
 // The shapes Alertmanager's API v2 answers with (api/v2/openapi.yaml), checked on arrival.
 // Fields added after 0.25 (e.g. status.mutedBy) are optional.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const labelSet = z.record(z.string(), z.string());
 

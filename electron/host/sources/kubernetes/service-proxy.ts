@@ -6,7 +6,7 @@
 // A token from an exec plugin expires: ask again (client-node caches it until its
 // expirationTimestamp, so asking is cheap) when the HttpClient gets a 401.
 import type https from 'node:https';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { viaKubernetes } from '../../../../shared/model/connection';
 import type { HttpAuth } from '../http-client';
 import type { KubeClientFactory } from './clients';

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HttpClient } from '../http-client';
 import { SourceError } from '../source-error';
 import { MlflowError, readMlflowErrorBody, toMlflowError } from './mlflow-errors';

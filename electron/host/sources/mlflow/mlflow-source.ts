@@ -1,7 +1,7 @@
 // The console's MLflow client: the registry (models, versions, aliases, tags) and the tracking
 // data beside a version (runs, metric curves, dataset inputs). Plain REST over HttpClient; every
 // reply is validated with the tolerant schemas in wire-schemas.ts, every failure is an MlflowError.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { describeIssues } from '../../../../shared/contract/core';
 import type { HttpClient, HttpRequest } from '../http-client';
 import { SourceError } from '../source-error';

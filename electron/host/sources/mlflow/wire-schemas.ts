@@ -2,7 +2,7 @@
 // 2.x to 3.x omit unset fields and empty lists, send int64 as numbers (some proxies as strings)
 // and add fields over time, so every field but the identifying ones is optional, lists default
 // to empty, unknown fields are dropped, and int64 becomes a number.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** int64: a JSON number from `message_to_json`, or a decimal string from some gateways. */
 const int64 = z.union([z.number(), z.string().regex(/^-?\d+$/)]).transform(Number);

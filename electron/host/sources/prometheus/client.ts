@@ -1,7 +1,7 @@
 // A Prometheus HTTP API client (also fine for Thanos, Mimir and the metrics simulator): instant
 // and range queries, series and label metadata, build info and scrape targets. Answers are
 // checked against the API's shapes; errors carry Prometheus' own message.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { describeIssues } from '../../../../shared/contract/core';
 import type { ErrorBodyReader, HttpRequest } from '../http-client';
 import { SourceError } from '../source-error';

@@ -1,7 +1,7 @@
 // The shapes Prometheus' HTTP API answers with (web/api/v1/api.go), checked on arrival.
 // Sample values stay strings as sent ("NaN", "+Inf" and "-Inf" included); `sampleValue`
 // turns one into a number.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const labelSet = z.record(z.string(), z.string());
 

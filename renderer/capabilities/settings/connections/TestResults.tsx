@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { connectionTarget } from '../../../../shared/contract/connections';
 import type { ConnectionTestStatus } from '../../../../shared/model/connection';
 import { Badge, type Tone } from '../../../components/StatusBadge';

@@ -1,7 +1,7 @@
 // The connection form's state, and its translation to the contract's Connection. Validation is
 // the contract's own zod schema; its issue paths (and the host's, for bad_request) are mapped
 // back onto the form's fields. Typed secrets travel beside the connection, never inside it.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ConnectionView, typedSecrets } from '../../../../shared/contract/connections';
 import {
   connection as connectionSchema,

@@ -2,7 +2,7 @@
 // MLflow's basic-auth app (3.x) answers a user's own permission on a resource; older servers
 // and servers without the auth app do not know the call, and then the answer is "unknown": the
 // write is attempted and a 403 is remembered instead.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MlflowSource } from '../../../sources/mlflow';
 
 const permissionReply = z.object({ allowed: z.boolean().optional(), permission: z.string() });
