@@ -69,6 +69,27 @@ describe('the loopback port', () => {
     expect((await get('/%2e%2e/outside.txt', { cookie })).body).not.toContain('not yours');
   });
 
+  it('answers files with their type and tag, a 304 for a tag the browser has, HEAD without a body', async () => {
+    port = await openHttpPort({ log: silentLogger(), staticDir: rendererDir(), token });
+    port.attach((req, res) => res.writeHead(404).end(`api: ${req.url}`));
+    const script = await get('/assets/index-abc.js?v=1', { cookie });
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.headers['content-length']).toBe('14');
+    const etag = String(script.headers.etag);
+    expect(etag).toMatch(/^".+"$/);
+    const again = await get('/assets/index-abc.js', { cookie, 'if-none-match': etag });
+    expect([again.status, again.body]).toEqual([304, '']);
+    const head = await get('/index.html', { cookie }, 'HEAD');
+    expect([head.status, head.body, head.headers['content-type']]).toEqual([
+      200,
+      '',
+      'text/html; charset=utf-8',
+    ]);
+    // Not a file of the folder: handed on, as is every method but GET and HEAD.
+    expect((await get('/assets/missing.js', { cookie })).body).toBe('api: /assets/missing.js');
+    expect((await get('/index.html', { cookie }, 'POST')).body).toBe('api: /index.html');
+  });
+
   it('holds API requests until the API is attached, then hands them over', async () => {
     port = await openHttpPort({ log: silentLogger(), staticDir: rendererDir(), token });
     const early = get('/api/call/settings.get', { cookie }, 'POST');

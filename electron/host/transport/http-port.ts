@@ -1,14 +1,14 @@
 // Browser mode's loopback port, opened before the host has loaded: the renderer's files are
-// served at once (sirv), and API requests wait for the API to be attached. A browser pointed at
+// served at once (from memory, `static-files.ts`), and API requests wait for the API to be attached. A browser pointed at
 // the printed address so loads the window's code while the host is still compiling, instead of
 // after (about a quarter of a second of a cold start on the 2-core machine).
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import sirv from 'sirv';
 import type { Logger } from '../log/logger';
 import { createGate, refuse } from './http-gate';
+import { staticFiles } from './static-files';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -51,15 +51,10 @@ export async function openHttpPort(opts: {
   const token = opts.token ?? randomBytes(32).toString('base64url');
   let port = 0;
   const gate = createGate({ token, port: () => port, log: opts.log });
+  // The CSP goes on every file: it only means anything on the page, and costs nothing elsewhere.
   const files =
     opts.staticDir && existsSync(opts.staticDir)
-      ? sirv(opts.staticDir, {
-          dev: false,
-          etag: true,
-          // On every file: it only means anything on the page, and sirv names the request's
-          // path here ("/"), not the file it found.
-          setHeaders: (res) => res.setHeader('content-security-policy', contentSecurityPolicy),
-        })
+      ? staticFiles(opts.staticDir, { 'content-security-policy': contentSecurityPolicy })
       : undefined;
 
   let api: RequestHandler | undefined;
@@ -74,9 +69,7 @@ export async function openHttpPort(opts: {
   const server = createServer((req, res) => {
     if (!gate.admit(req, res)) return;
     const isApi = (req.url ?? '').startsWith('/api/');
-    if (files && !isApi && (req.method === 'GET' || req.method === 'HEAD')) {
-      return files(req, res, () => toApi(req, res));
-    }
+    if (files && !isApi && files(req, res)) return;
     toApi(req, res);
   });
   await new Promise<void>((resolve, reject) => {
