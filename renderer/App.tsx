@@ -4,6 +4,7 @@ import { matchPath, Navigate, Route, Routes } from 'react-router-dom';
 import type { Bridge } from './bridge';
 import { type FirstReads, firstReads, overviewReads, shellReads } from './data/first-reads';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
+import { prepareClockFormats } from './components/time';
 import { Shell } from './shell/Shell';
 import { useHostEvents } from './shell/host-events';
 import { useThemeController } from './shell/theme';
@@ -90,6 +91,10 @@ export function startPage(path: string, client: QueryClient, bridge: Bridge): vo
   const reads = firstReads(client, bridge);
   shellReads(reads);
   route.reads?.(reads);
+  // Every page shows an "as of" or a run's time; the window is idle until the answers arrive.
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback(prepareClockFormats, { timeout: 1_000 });
+  } else setTimeout(prepareClockFormats, 0);
 }
 
 export function App() {
