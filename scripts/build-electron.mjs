@@ -1,9 +1,22 @@
 // Run with tsx (it reads the contract's TypeScript). Bundles the Electron main process as an ES module (the host and @kubernetes/client-node are
 // ESM) with its pure-JS dependencies inside, and the preload as CommonJS: a sandboxed preload
 // cannot be an ES module, so it is bundled whole (it is tiny: the contract's names and ipcRenderer).
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { contractConstants } from '../shared/contract/build-constants.ts';
+
+/** A hash of shared/'s sources: what `electron/host/contract-fingerprint.ts` reads. */
+function contractFingerprint() {
+  const hash = createHash('sha256');
+  const files = readdirSync('shared', { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort();
+  for (const file of files) hash.update(file).update(readFileSync(join('shared', file)));
+  return hash.digest('base64url').slice(0, 16);
+}
 
 // Chunk names carry hashes: clear the old ones.
 rmSync('dist-electron', { recursive: true, force: true });
@@ -36,6 +49,7 @@ await build({
   target: 'node20',
   format: 'esm',
   external: ['better-sqlite3', 'electron'],
+  define: { __CONTRACT_FINGERPRINT__: JSON.stringify(contractFingerprint()) },
   // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

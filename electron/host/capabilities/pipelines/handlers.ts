@@ -1,5 +1,8 @@
 import type { HostContext } from '../../host-context';
-import type { Handlers } from '../../transport/dispatcher';
+import * as z from 'zod';
+import { freshness } from '../../../../shared/contract/core';
+import { clusterState } from '../../../../shared/contract/pipelines';
+import { alreadyChecked, type Handlers } from '../../transport/dispatcher';
 import { CallFailure } from '../../transport/failure';
 import type { KubernetesLiveSource } from '../sources/adapters/kubernetes';
 import { parseRunId } from './normalize';
@@ -15,10 +18,17 @@ export function pipelinesHandlers(
       if (from === 'cache') {
         const cached = watches.fromCache();
         if (!cached.asOf) return { value: null, freshness: null };
-        return {
+        const answer = {
           value: { runs: cached.runs, clusters: cached.clusters },
           freshness: { asOf: cached.asOf, stale: true },
         };
+        if (!cached.checked) return answer;
+        // The runs were checked when this build cached them; the few parts made here are
+        // checked here, and the dispatcher is told not to check the runs a second time.
+        return alreadyChecked({
+          value: { runs: cached.runs, clusters: z.array(clusterState).parse(cached.clusters) },
+          freshness: freshness.parse(answer.freshness),
+        });
       }
       const live = await watches.live();
       const down = live.clusters.filter((c) => c.state === 'down');

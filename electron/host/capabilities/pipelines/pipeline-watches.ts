@@ -12,7 +12,12 @@ import { readSelectedContexts } from '../sources/selected-contexts';
 import { ClusterWatch, clusterKey, type ResourceWatch } from './cluster-watch';
 import { jobsApi, reachableNamespaces, workflowsApi } from './kube-resources';
 import { jobRun, workflowRun, type ClusterRef, type KubeObjectLike } from './normalize';
-import { readCachedRuns, readClusterCache, writeClusterCache } from './runs-cache';
+import {
+  type CachedFleet,
+  readCachedRuns,
+  readClusterCache,
+  writeClusterCache,
+} from './runs-cache';
 import { WatchEngine, type ResourceApi } from './watch-engine';
 import { toWatchError } from './watch-error';
 
@@ -70,7 +75,7 @@ export class PipelineWatches {
   }
 
   /** What the page paints first: the last-known runs of every selected cluster. */
-  fromCache(): { runs: PipelineRun[]; clusters: ClusterState[]; asOf?: string } {
+  fromCache(): CachedFleet {
     return readCachedRuns(this.ctx, this.ctx.workspace());
   }
 
