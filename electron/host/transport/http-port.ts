@@ -1,7 +1,8 @@
 // Browser mode's loopback port, opened before the host has loaded: the renderer's files are
-// served at once (from memory, `static-files.ts`), and API requests wait for the API to be attached. A browser pointed at
-// the printed address so loads the window's code while the host is still compiling, instead of
-// after (about a quarter of a second of a cold start on the 2-core machine).
+// served at once (from memory, `static-files.ts`), and API requests wait for the API to be
+// attached. A browser pointed at the printed address so loads the window's code while the host
+// is still compiling, instead of after (about a quarter of a second of a cold start on the
+// 2-core machine).
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
