@@ -1,6 +1,7 @@
 // The workspaces a user can open: the built-in demo, "local" (what the user's environment and
 // Settings declare), and each registered workspace file. Which one is open is remembered.
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ConnectionView } from '../../../shared/contract/connections';
 import type { WorkspaceSummary } from '../../../shared/contract/workspace';
@@ -56,6 +57,13 @@ export const localSummary: WorkspaceSummary = {
 };
 
 export class WorkspaceCatalog {
+  /**
+   * Each file's description as of its size and modification time: the window asks for the list
+   * at every start and switch, and reading and checking every file again each time cost a busy
+   * start up to half a second of waiting turns.
+   */
+  private readonly described = new Map<string, { version: string; summary: WorkspaceSummary }>();
+
   constructor(
     private readonly store: Store,
     private readonly env: NodeJS.ProcessEnv,
@@ -166,6 +174,19 @@ export class WorkspaceCatalog {
   }
 
   private async describeFile(file: RegisteredFile): Promise<WorkspaceSummary> {
+    const version = await stat(file.path).then(
+      (st) => `${st.size}:${st.mtimeMs}`,
+      () => undefined,
+    );
+    const known = this.described.get(file.id);
+    if (version && known?.version === version) return known.summary;
+    const summary = await this.readDescription(file);
+    if (version) this.described.set(file.id, { version, summary });
+    else this.described.delete(file.id);
+    return summary;
+  }
+
+  private async readDescription(file: RegisteredFile): Promise<WorkspaceSummary> {
     try {
       const workspace = await loadWorkspaceFile(file.path);
       return {
