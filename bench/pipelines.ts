@@ -1,8 +1,8 @@
 // The Pipelines page at scale: a simulated cluster with 20,000 pods and 5,000 Argo workflows,
 // the bundled host in browser mode, and Chromium on #/pipelines.
 // - live: a first launch (empty data folder) until the table shows every workflow;
-// - cache: a second launch on the same folder with the cluster down, until the table is painted
-//   from the last-known state;
+// - cache: later launches on the same folder with the cluster down, until the table is painted
+//   from the last-known state (median of three);
 // - watch: workflows created in the cluster, until their row is on screen (p50, p95);
 // - host memory: the host process' resident set with the whole fleet watched;
 // - kubectl: the same lists fetched by `kubectl get ... -A -o json`, as the yardstick.
@@ -156,17 +156,26 @@ export async function benchPipelines(): Promise<BenchRow[]> {
     host.child.kill('SIGTERM');
     await new Promise((r) => host!.child.once('exit', r));
 
-    // Second launch with the cluster unreachable: the last-known state only.
+    // Later launches with the cluster unreachable: the last-known state only. Three of them, as
+    // one launch is at the mercy of what else the machine is doing at that moment.
     await sim.stop();
-    // The tab exists before the clock starts, as in the start-up benchmark: Chromium opening a
-    // tab is not the console's start.
-    page = await browser.newPage();
-    started = performance.now();
-    host = await startConsole(dataDir, workspaceFile);
-    await page.goto(`${host.url}#/pipelines`);
-    await waitForRuns(page, scale.workflows);
-    const cached = performance.now() - started;
-    await page.close();
+    const cachedTimes: number[] = [];
+    for (let launch = 0; launch < 3; launch++) {
+      if (launch > 0) {
+        host.child.kill('SIGTERM');
+        await new Promise((r) => host!.child.once('exit', r));
+      }
+      // The tab exists before the clock starts, as in the start-up benchmark: Chromium opening a
+      // tab is not the console's start.
+      page = await browser.newPage();
+      started = performance.now();
+      host = await startConsole(dataDir, workspaceFile);
+      await page.goto(`${host.url}#/pipelines`);
+      await waitForRuns(page, scale.workflows);
+      cachedTimes.push(performance.now() - started);
+      await page.close();
+    }
+    const cached = percentile(cachedTimes, 50);
 
     const kubectl = await kubectlTimes(kubeconfig);
     rows.push(
@@ -176,7 +185,7 @@ export async function benchPipelines(): Promise<BenchRow[]> {
         unit: 'ms',
         target: '< 1000 ms',
         met: cached < 1000,
-        note: 'cluster down, last-known state',
+        note: `cluster down, last-known state; median of 3, best ${Math.round(Math.min(...cachedTimes))} ms`,
       },
       {
         name: 'pipelines table live, first launch (start to paint)',
