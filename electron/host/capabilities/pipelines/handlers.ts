@@ -1,5 +1,5 @@
-import type { HostContext } from '../../host-context';
 import * as z from 'zod';
+import type { HostContext } from '../../host-context';
 import { freshness } from '../../../../shared/contract/core';
 import { clusterState } from '../../../../shared/contract/pipelines';
 import { alreadyChecked, type Handlers } from '../../transport/dispatcher';
@@ -8,6 +8,8 @@ import type { KubernetesLiveSource } from '../sources/adapters/kubernetes';
 import { parseRunId } from './normalize';
 import type { PipelineWatches } from './pipeline-watches';
 import { readRunDetail } from './run-detail';
+
+const clusterStates = z.array(clusterState);
 
 export function pipelinesHandlers(
   ctx: HostContext,
@@ -18,16 +20,15 @@ export function pipelinesHandlers(
       if (from === 'cache') {
         const cached = watches.fromCache();
         if (!cached.asOf) return { value: null, freshness: null };
-        const answer = {
-          value: { runs: cached.runs, clusters: cached.clusters },
-          freshness: { asOf: cached.asOf, stale: true },
-        };
-        if (!cached.checked) return answer;
+        const fresh = { asOf: cached.asOf, stale: true };
+        if (!cached.checked) {
+          return { value: { runs: cached.runs, clusters: cached.clusters }, freshness: fresh };
+        }
         // The runs were checked when this build cached them; the few parts made here are
         // checked here, and the dispatcher is told not to check the runs a second time.
         return alreadyChecked({
-          value: { runs: cached.runs, clusters: z.array(clusterState).parse(cached.clusters) },
-          freshness: freshness.parse(answer.freshness),
+          value: { runs: cached.runs, clusters: clusterStates.parse(cached.clusters) },
+          freshness: freshness.parse(fresh),
         });
       }
       const live = await watches.live();
