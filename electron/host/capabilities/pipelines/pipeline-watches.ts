@@ -87,6 +87,9 @@ export class PipelineWatches {
       this.workspace = workspace;
     }
     const wanted = await this.selectedClusters(workspace);
+    // Stopped while the kubeconfig loaded (the host closing, the workspace switched): nothing
+    // may start now, or its watches would retry against a cluster nobody looks at, for ever.
+    if (workspace !== this.workspace) return { runs: [], clusters: [] };
     const keys = new Set(wanted.map(clusterKey));
     for (const [key, cluster] of this.clusters) {
       if (!keys.has(key)) {
@@ -159,6 +162,7 @@ export class PipelineWatches {
       const kube = await (workspace.source(ref.connection) as KubernetesLiveSource).kube();
       clients = kube.client(ref.context);
     } catch (error) {
+      if (this.clusters.get(clusterKey(ref)) !== cluster) return;
       cluster.failure =
         error instanceof SourceError
           ? error.toContract()
@@ -167,6 +171,8 @@ export class PipelineWatches {
       this.queueCluster(cluster);
       return;
     }
+    // Stopped, or the cluster deselected, while the client loaded: start nothing.
+    if (this.clusters.get(clusterKey(ref)) !== cluster) return;
     const resources = (this.opts.resources ?? defaultResources)(clients);
     for (const resource of resources) this.watchResource(cluster, clients, resource);
     for (const r of cluster.resources) r.engine?.start();

@@ -90,6 +90,9 @@ export class ServingWatch {
       } catch {
         continue; // The read reports the cluster as down; nothing to watch.
       }
+      // Stopped (the host closing) or asked for other clusters while the client loaded: these
+      // watches would retry for ever with nobody to stop them.
+      if (this.watching !== key) return;
       for (const { name, api } of servingApis(clients)) {
         let listed = false;
         const engine = new WatchEngine<KubeObjectLike, string>({
