@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PipelineRun, RunDetail } from '../../../shared/contract/pipelines';
 import { demoTransport } from '../../test-support/fixtures';
 import { renderApp } from '../../test-support/render';
-import { filterRuns, mergeRuns, noFilters, sortRuns } from './runs-view';
+import { filterOptions, filterRuns, mergeRuns, noFilters, sortRuns } from './runs-view';
 
 const run = (name: string, patch: Partial<PipelineRun> = {}): PipelineRun => ({
   id: `demo-cluster/prod/Workflow/fraud/${name}`,
@@ -186,5 +186,14 @@ describe('runs view helpers', () => {
       { upserts: [{ ...ok, status: 'Running' }], deletes: [fail.id], clusters: [] },
     );
     expect(merged.runs).toEqual([{ ...ok, status: 'Running' }]);
+  });
+
+  it('offers each distinct filter value once, sorted, and no empty one', () => {
+    expect(filterOptions([staging, ok, oom, run('no-model', { model: '' })])).toEqual({
+      namespaces: ['etl', 'fraud'],
+      models: ['fraud-detector'],
+      kinds: ['Job', 'Workflow'],
+      statuses: ['Failed', 'Succeeded'],
+    });
   });
 });
