@@ -67,3 +67,22 @@ test('leaves the demo in one click', async ({ page }, testInfo) => {
   await expect(page.getByTestId('workspace-switcher')).toContainText('My environment');
   await keepScreenshot(page, testInfo, 'overview-local');
 });
+
+test('stops on Ctrl+C at once, even while its pages start their watches', async ({ page }) => {
+  // A console of its own: this one is stopped mid-start. The pages below start cluster watches
+  // whose client loads lazily; a Ctrl+C in between once left them retrying, and the process up.
+  const own = await startConsoleServer({ args: ['--demo'] });
+  try {
+    await page.goto(`${own.launchUrl}#/schedules`);
+    await expect(page.getByTestId('demo-banner')).toBeVisible();
+    for (const route of ['pipelines', 'serving', 'overview']) {
+      await page.evaluate((hash) => (location.hash = hash), `#/${route}`);
+    }
+    await page.waitForTimeout(1_500);
+    const { exitedAfterMs, code } = await own.interrupt(8_000);
+    expect(exitedAfterMs, `still running 8 s after SIGINT:\n${own.output()}`).toBeDefined();
+    expect(code).toBe(0);
+  } finally {
+    await own.stop();
+  }
+});

@@ -11,6 +11,8 @@ export interface ConsoleServer {
   url: string;
   dataDir: string;
   output: () => string;
+  /** Ctrl+C: SIGINT, then how long the process took to exit (undefined: not within `ms`). */
+  interrupt(ms: number): Promise<{ exitedAfterMs?: number; code: number | null }>;
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,19 @@ export async function startConsoleServer(
     url: new URL(launchUrl).origin,
     dataDir,
     output: () => out,
+    interrupt: async (ms) => {
+      const started = performance.now();
+      const exited = new Promise<boolean>((r) => child.once('exit', () => r(true)));
+      child.kill('SIGINT');
+      const done = await Promise.race([
+        exited,
+        new Promise<false>((r) => setTimeout(r, ms, false)),
+      ]);
+      return {
+        ...(done ? { exitedAfterMs: performance.now() - started } : {}),
+        code: child.exitCode,
+      };
+    },
     stop: async () => {
       if (child.exitCode === null && child.pid) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -131,7 +131,11 @@ async function startDemo({ dataDir, log }: { dataDir: string; log: Logger }): Pr
         worker.once('exit', () => resolve());
       });
       worker.postMessage('stop');
-      await Promise.race([stopped, new Promise((r) => setTimeout(r, 3000))]);
+      // At most 3 s for the simulators to close; the wait's timer is cleared, or it would hold
+      // the process open for the full 3 s after every stop.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([stopped, new Promise((r) => (timer = setTimeout(r, 3000)))]);
+      clearTimeout(timer);
       await worker.terminate();
     },
   };

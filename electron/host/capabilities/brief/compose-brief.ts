@@ -52,6 +52,8 @@ export async function composeBrief(
               () => reject(new Error(`did not answer within ${timeoutMs / 1000} s`)),
               timeoutMs,
             );
+            // A guard, not work: it must not keep a closing host's process alive for 20 s.
+            timer.unref?.();
           }),
         ]);
         if (!answer) return undefined;

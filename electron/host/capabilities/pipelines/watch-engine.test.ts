@@ -225,4 +225,23 @@ describe('the watch engine', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(api.watches).toHaveLength(1);
   });
+
+  it('closes a stream that opened after it was stopped, and leaves no timer behind', async () => {
+    const api = new FakeApi();
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const watch = api.watch.bind(api);
+    api.watch = async (...args: Parameters<FakeApi['watch']>) => {
+      await opened; // the server is slow to answer the watch request
+      return watch(...args);
+    };
+    const { engine } = setup(api);
+    engine.start();
+    await vi.advanceTimersByTimeAsync(0);
+    engine.stop(); // the host closing while the stream is being opened
+    open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.current.aborted).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
 });

@@ -173,6 +173,14 @@ export class WatchEngine<O, R> {
       end(error ?? new Error('the watch could not start'));
       return;
     }
+    if (this.stopped || generation !== this.generation) {
+      // Stopped (or superseded) while the stream opened: close it, and start no watchdog, whose
+      // interval would otherwise keep a closing host's process alive with a stream nobody reads.
+      ended = true;
+      this.handle?.abort();
+      this.handle = undefined;
+      return;
+    }
     const watchdogMs = this.opts.watchdogMs ?? 180_000;
     clearInterval(this.watchdog);
     this.watchdog = setInterval(
