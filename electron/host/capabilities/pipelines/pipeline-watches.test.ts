@@ -3,8 +3,8 @@ import type { HostContext } from '../../host-context';
 import { silentLogger } from '../../log/logger';
 import { openStore, type Store } from '../../store';
 import { temporaryDataDirs } from '../../store/test-support';
-import { OpenWorkspace } from '../../workspace/open-workspace';
 import { PipelineWatches, type WatchedResource } from './pipeline-watches';
+import { oneClusterWorkspace } from './test-support';
 
 const dirs = temporaryDataDirs();
 const stores: Store[] = [];
@@ -26,20 +26,7 @@ function setUp() {
   const source = {
     kube: () => new Promise((resolve) => waiting.push(() => resolve(kubeconfig))),
   };
-  const workspace = new OpenWorkspace(
-    {
-      summary: { id: 'ws', name: 'Workspace', kind: 'file' },
-      connections: [
-        {
-          connection: { id: 'prod', name: 'Prod', kind: 'kubernetes' },
-          origin: 'workspace-file',
-          editable: false,
-        },
-      ],
-      signalOverrides: {},
-    } as unknown as ConstructorParameters<typeof OpenWorkspace>[0],
-    () => source as never,
-  );
+  const workspace = oneClusterWorkspace(() => source);
   const ctx = {
     store,
     workspace: () => workspace,

@@ -5,10 +5,10 @@ import { silentLogger } from '../../log/logger';
 import { openStore, type Store } from '../../store';
 import { temporaryDataDirs } from '../../store/test-support';
 import { createDispatcher, type Handlers } from '../../transport/dispatcher';
-import { OpenWorkspace } from '../../workspace/open-workspace';
 import { pipelinesHandlers } from './handlers';
 import type { PipelineWatches } from './pipeline-watches';
 import { readCachedRuns, writeClusterCache } from './runs-cache';
+import { oneClusterWorkspace } from './test-support';
 
 const dirs = temporaryDataDirs();
 const stores: Store[] = [];
@@ -20,22 +20,7 @@ afterEach(() => {
 function setUp() {
   const store = openStore({ dataDir: dirs.make() });
   stores.push(store);
-  const workspace = new OpenWorkspace(
-    {
-      summary: { id: 'ws', name: 'Workspace', kind: 'file' },
-      connections: [
-        {
-          connection: { id: 'prod', name: 'Prod', kind: 'kubernetes' },
-          origin: 'workspace-file',
-          editable: false,
-        },
-      ],
-      signalOverrides: {},
-    } as unknown as ConstructorParameters<typeof OpenWorkspace>[0],
-    () => {
-      throw new Error('no live source in this test');
-    },
-  );
+  const workspace = oneClusterWorkspace();
   const ref = { connection: 'prod', context: 'east' };
   const ctx = { store };
   const watches = { fromCache: () => readCachedRuns(ctx, workspace) } as PipelineWatches;
