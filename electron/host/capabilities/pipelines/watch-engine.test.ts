@@ -244,4 +244,20 @@ describe('the watch engine', () => {
     expect(api.current.aborted).toBe(true);
     expect(vi.getTimerCount()).toBe(0);
   });
+  it('starts no watchdog for a stream that broke as it opened, only the retry', async () => {
+    const api = new FakeApi();
+    const watch = api.watch.bind(api);
+    api.watch = (...args: Parameters<FakeApi['watch']>) => {
+      const opened = watch(...args);
+      args[2](new Error('connection reset')); // broken before the request even resolved
+      return opened;
+    };
+    const { engine, states } = setup(api);
+    engine.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(states.at(-1)).toMatchObject({ state: 'down' });
+    expect(api.current.aborted).toBe(true);
+    expect(vi.getTimerCount()).toBe(1); // the backoff's timer, no watchdog beside it
+    engine.stop();
+  });
 });

@@ -154,8 +154,9 @@ export class WatchEngine<O, R> {
       // The server closed the stream (its timeout): carry on from where it was.
       void this.watch(++this.generation);
     };
+    let handle: WatchHandle;
     try {
-      this.handle = await this.opts.api.watch(
+      handle = await this.opts.api.watch(
         this.resourceVersion,
         (type, obj) => {
           if (ended || generation !== this.generation) return;
@@ -168,19 +169,19 @@ export class WatchEngine<O, R> {
         },
         end,
       );
-      if (ended) this.handle?.abort();
     } catch (error) {
       end(error ?? new Error('the watch could not start'));
       return;
     }
-    if (this.stopped || generation !== this.generation) {
-      // Stopped (or superseded) while the stream opened: close it, and start no watchdog, whose
-      // interval would otherwise keep a closing host's process alive with a stream nobody reads.
+    if (ended || this.stopped || generation !== this.generation) {
+      // The stream ended as it opened (`end` has carried on), or this engine was stopped or moved
+      // on meanwhile: close it, keep it out of `this.handle` (a newer stream's place), and start
+      // no watchdog, whose interval would keep a closing host's process alive.
       ended = true;
-      this.handle?.abort();
-      this.handle = undefined;
+      handle.abort();
       return;
     }
+    this.handle = handle;
     const watchdogMs = this.opts.watchdogMs ?? 180_000;
     clearInterval(this.watchdog);
     this.watchdog = setInterval(
