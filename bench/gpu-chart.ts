@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { compileEagerlyComment } from '../scripts/compile-hints';
-import { chromiumArgs } from './chromium';
+import { chromiumArgs, settledPage } from './chromium';
 import { percentile, type BenchRow } from './stats';
 
 export async function benchGpuChart(runs = 5): Promise<BenchRow[]> {
@@ -41,7 +41,8 @@ export async function benchGpuChart(runs = 5): Promise<BenchRow[]> {
     try {
       for (let i = 0; i < runs; i++) {
         for (const mode of ['open', 'switch'] as const) {
-          const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+          // Settled first, so Chromium's own work on a new tab is not inside the measurement.
+          const page = await settledPage(browser, { viewport: { width: 1280, height: 800 } });
           await page.goto(`file://${join(dir, 'index.html')}`);
           times[mode].push(await page.evaluate((m) => window.__paint!(m), mode));
           points = await page.evaluate(() => window.__points ?? 0);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { startKubeSimulator, type KubeSimulator } from '../electron/sim/kube/index';
-import { chromiumArgs } from './chromium';
+import { chromiumArgs, settledPage } from './chromium';
 import { kubectlBinary } from './kube-list';
 import { percentile, type BenchRow } from './stats';
 
@@ -142,8 +142,9 @@ export async function benchPipelines(): Promise<BenchRow[]> {
     );
     const dataDir = join(dir, 'data');
 
-    // First launch: nothing cached, everything from the live cluster.
-    let page = await browser.newPage();
+    // First launch: nothing cached, everything from the live cluster. Each tab is opened and
+    // left to settle before the clock starts: Chromium opening a tab is not the console's start.
+    let page = await settledPage(browser);
     let started = performance.now();
     host = await startConsole(dataDir, workspaceFile);
     await page.goto(`${host.url}#/pipelines`);
@@ -165,9 +166,7 @@ export async function benchPipelines(): Promise<BenchRow[]> {
         host.child.kill('SIGTERM');
         await new Promise((r) => host!.child.once('exit', r));
       }
-      // The tab exists before the clock starts, as in the start-up benchmark: Chromium opening a
-      // tab is not the console's start.
-      page = await browser.newPage();
+      page = await settledPage(browser);
       started = performance.now();
       host = await startConsole(dataDir, workspaceFile);
       await page.goto(`${host.url}#/pipelines`);

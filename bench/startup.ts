@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumArgs } from './chromium';
+import { chromiumArgs, settledPage } from './chromium';
 import { median, type BenchRow } from './stats';
 
 async function oneStart(dataDir: string): Promise<number> {
@@ -14,7 +14,8 @@ async function oneStart(dataDir: string): Promise<number> {
     executablePath: '/usr/bin/chromium',
     args: chromiumArgs,
   });
-  const page = await browser.newPage();
+  // Chromium opening (and settling) its tab is not the console's start.
+  const page = await settledPage(browser);
   const started = performance.now();
   const child = spawn(
     process.execPath,
