@@ -2,7 +2,8 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import type { QueryClient } from '@tanstack/react-query';
 import { matchPath, Navigate, Route, Routes } from 'react-router-dom';
 import type { Bridge } from './bridge';
-import { type FirstReads, firstReads, overviewReads, shellReads } from './data/first-reads';
+import { type FirstReads, firstReads, overviewHeadlines } from './data/first-reads';
+import { launchReads } from './data/launch-reads';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { prepareClockFormats } from './components/time';
 import { Shell } from './shell/Shell';
@@ -18,7 +19,24 @@ interface PageChunk {
 }
 
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): PageChunk {
-  return { Page: lazy(() => load().then((module) => ({ default: module[name] }))), load };
+  let loaded: ComponentType | undefined;
+  const loadAndKeep = () =>
+    load().then((module) => {
+      loaded = module[name];
+      return { default: loaded };
+    });
+  // A chunk already loaded is handed to React.lazy through a thenable that answers at once, so
+  // the page renders in the same pass as the shell instead of suspending. A suspended page shows
+  // its fallback, and React then holds the page's reveal until 300 ms after that fallback
+  // appeared (its throttle for retried Suspense boundaries): on a cold start, a cached table whose
+  // answer was already in hand waited that long for nothing.
+  const Page = lazy(() => (loaded ? answeredAtOnce({ default: loaded }) : loadAndKeep()));
+  return { Page, load: loadAndKeep };
+}
+
+/** A thenable that calls back at once: React.lazy takes its value without suspending. */
+function answeredAtOnce<T>(value: T): Promise<T> {
+  return { then: (fulfil: (value: T) => unknown) => fulfil(value) } as unknown as Promise<T>;
 }
 
 const overview = page(() => import('./capabilities/overview/OverviewPage'), 'OverviewPage');
@@ -38,34 +56,22 @@ interface PageRoute {
   path: string;
   title: string;
   chunk: PageChunk;
-  /** The snapshot reads its first paint needs, started at launch (see data/first-reads.ts). */
-  reads?: (reads: FirstReads) => void;
+  /**
+   * Reads its first paint needs that wait on another answer, started at launch (the others are
+   * listed in data/launch-reads.ts).
+   */
+  followUps?: (reads: FirstReads) => void;
 }
 
 const routes: readonly PageRoute[] = [
-  { path: '/overview', title: 'Overview', chunk: overview, reads: overviewReads },
+  { path: '/overview', title: 'Overview', chunk: overview, followUps: overviewHeadlines },
   { path: '/models', title: 'Models', chunk: models },
   { path: '/models/:name', title: 'Models', chunk: model },
   { path: '/models/:name/versions/:version', title: 'Models', chunk: version },
-  {
-    path: '/pipelines',
-    title: 'Pipelines',
-    chunk: pipelines,
-    reads: (r) => r.snapshot('pipelines.runs', {}),
-  },
-  {
-    path: '/schedules',
-    title: 'Schedules',
-    chunk: schedules,
-    reads: (r) => r.snapshot('schedules.list', {}),
-  },
-  {
-    path: '/serving',
-    title: 'Serving',
-    chunk: serving,
-    reads: (r) => r.snapshot('serving.services', {}),
-  },
-  { path: '/alerts', title: 'Alerts', chunk: alerts, reads: (r) => r.snapshot('alerts.list', {}) },
+  { path: '/pipelines', title: 'Pipelines', chunk: pipelines },
+  { path: '/schedules', title: 'Schedules', chunk: schedules },
+  { path: '/serving', title: 'Serving', chunk: serving },
+  { path: '/alerts', title: 'Alerts', chunk: alerts },
   { path: '/gpus', title: 'GPUs', chunk: monitoring },
   { path: '/drift', title: 'Drift', chunk: drift },
   { path: '/audit', title: 'Audit log', chunk: audit },
@@ -82,19 +88,26 @@ export function preloadPages(): Promise<unknown> {
 
 /**
  * Starts what the page at `path` needs, at launch: its chunk, the shell's reads and the page's
- * own snapshot reads, side by side rather than each waiting for React to reach it.
+ * own snapshot reads, side by side rather than each waiting for React to reach it. Settles once
+ * the page's chunk has loaded (or failed to): render then, and the page renders with the shell.
  */
-export function startPage(path: string, client: QueryClient, bridge: Bridge): void {
+export function startPage(path: string, client: QueryClient, bridge: Bridge): Promise<void> {
   const route =
     routes.find((r) => matchPath(r.path, path)) ?? routes.find((r) => r.path === '/overview')!;
-  void route.chunk.load().catch(() => undefined); // a failed chunk lands in the page's boundary
+  // A failed chunk lands in the page's boundary.
+  const chunk = route.chunk.load().then(
+    () => undefined,
+    () => undefined,
+  );
   const reads = firstReads(client, bridge);
-  shellReads(reads);
-  route.reads?.(reads);
+  // Under the keys the components read, and answered by the calls launch.ts sent early.
+  for (const read of launchReads(route.path)) reads.launch(read);
+  route.followUps?.(reads);
   // Every page shows an "as of" or a run's time; the window is idle until the answers arrive.
   if (typeof requestIdleCallback === 'function') {
     requestIdleCallback(prepareClockFormats, { timeout: 1_000 });
   } else setTimeout(prepareClockFormats, 0);
+  return chunk;
 }
 
 export function App() {

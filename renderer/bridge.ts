@@ -19,8 +19,8 @@ import type {
 } from '../shared/contract';
 import type { DownloadInput, DownloadName, SavedDownload } from '../shared/contract/downloads';
 import type { FilePickerName } from '../shared/contract/file-pickers';
-import { createHttpTransport } from './transport/http-transport';
 import type { ContractTransport, StreamState } from './transport/types';
+import { windowTransport } from './transport/window-transport';
 
 /** The contract's event topics, written into the bundle when it is built (vite.config.ts). */
 declare const __CONTRACT_EVENT_TOPICS__: readonly EventTopic[];
@@ -117,11 +117,7 @@ export function createBridge(transport: ContractTransport) {
 
 export type Bridge = ReturnType<typeof createBridge>;
 
-export const bridge: Bridge = createBridge(
-  typeof window !== 'undefined' && window.mlopsConsole
-    ? window.mlopsConsole
-    : createHttpTransport(),
-);
+export const bridge: Bridge = createBridge(windowTransport());
 
 function isEnvelope(value: unknown): value is Envelope<unknown> {
   if (!value || typeof value !== 'object' || !('ok' in value)) return false;

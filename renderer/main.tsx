@@ -1,9 +1,12 @@
+// First, so the first page's reads leave before the rest of the bundle runs.
+import './launch';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router-dom';
 import { App, preloadPages, startPage } from './App';
 import { AppProviders } from './AppProviders';
 import { bridge } from './bridge';
+import { launchPath } from './data/launch-reads';
 import { createQueryClient } from './data/query-client';
 import { applyTheme, initialTheme } from './shell/theme';
 import './styles/theme.css';
@@ -17,18 +20,18 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 const client = createQueryClient();
-// The address is `#/pipelines?run=…` (hash routing); an empty one opens the Overview.
-startPage(location.hash.replace(/^#/, '').split('?')[0] || '/overview', client, bridge);
-
-createRoot(root).render(
-  <StrictMode>
-    <AppProviders bridge={bridge} client={client}>
-      {/* Electron loads the page from file://, where only hash URLs route. */}
-      <HashRouter>
-        <App />
-      </HashRouter>
-    </AppProviders>
-  </StrictMode>,
+// Rendered once the first page's chunk is in, so the page renders with the shell (see page()).
+void startPage(launchPath(location.hash), client, bridge).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <AppProviders bridge={bridge} client={client}>
+        {/* Electron loads the page from file://, where only hash URLs route. */}
+        <HashRouter>
+          <App />
+        </HashRouter>
+      </AppProviders>
+    </StrictMode>,
+  ),
 );
 
 // The other pages' chunks load once the first page has had its turn, so moving between pages

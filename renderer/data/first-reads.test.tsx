@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, test, vi } from 'vitest';
 import { startPage } from '../App';
+import { withEarlyCalls } from '../transport/early-calls';
+import { launchPath, launchReads, sentInput } from './launch-reads';
 import { createBridge } from '../bridge';
 import { demoTransport } from '../test-support/fixtures';
 import { createQueryClient } from './query-client';
@@ -23,5 +25,33 @@ describe('reads started at launch', () => {
     await vi.waitFor(() =>
       expect(fake.callsOf('sources.headline')).toContainEqual({ id: 'registry', from: 'cache' }),
     );
+  });
+
+  test('the calls sent before the bundle ran are the ones the page then asks for', async () => {
+    for (const hash of [
+      '#/pipelines',
+      '#/overview',
+      '',
+      '#/schedules?x=1',
+      '#/serving',
+      '#/alerts',
+    ]) {
+      const fake = demoTransport();
+      const transport = withEarlyCalls(fake);
+      const path = launchPath(hash);
+      transport.sendEarly(launchReads(path).map((r) => ({ name: r.name, input: sentInput(r) })));
+      const sent = fake.calls.length;
+      await startPage(path, createQueryClient({ retry: false }), createBridge(transport));
+      // Every read startPage made was answered by an early call, except the Overview's
+      // headlines, which wait for the connections list.
+      expect(fake.calls.filter((c) => c.name !== 'sources.headline')).toHaveLength(sent);
+    }
+  });
+
+  test('startPage settles once the page chunk is in, so the page renders with the shell', async () => {
+    const fake = demoTransport();
+    await expect(
+      startPage('/pipelines', createQueryClient({ retry: false }), createBridge(fake)),
+    ).resolves.toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { Bridge } from '../bridge';
 import { type FreshCallName, type FreshInput, freshQuery } from './fresh';
+import type { LaunchRead } from './launch-reads';
 import { callKey } from './queries';
 
 export interface FirstReads {
@@ -14,6 +15,8 @@ export interface FirstReads {
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N> | undefined>;
   /** The snapshot half of a `useFreshCall` read (the live half follows once it answers). */
   snapshot<N extends FreshCallName>(name: N, input: FreshInput<N>): void;
+  /** One of data/launch-reads.ts' reads, as the component that shows it will ask for it. */
+  launch(read: LaunchRead): void;
 }
 
 export function firstReads(client: QueryClient, bridge: Bridge): FirstReads {
@@ -26,19 +29,16 @@ export function firstReads(client: QueryClient, bridge: Bridge): FirstReads {
     snapshot(name, input) {
       void client.prefetchQuery(freshQuery(bridge, name, input, 'cache'));
     },
+    launch(read) {
+      // The table is typed where it is written; here a read is only a name and an input.
+      if (read.snapshot) this.snapshot(read.name as FreshCallName, read.input as never);
+      else void this.call(read.name, read.input as never);
+    },
   };
 }
 
-/** The shell's own reads, on every page: the workspace, the connections, the settings. */
-export function shellReads(reads: FirstReads): void {
-  void reads.call('workspace.get', {});
-  void reads.call('connections.list', {});
-  void reads.call('settings.get', {});
-}
-
-/** The Overview's: the brief, and each connection's headline once the connections are known. */
-export function overviewReads(reads: FirstReads): void {
-  reads.snapshot('brief.get', {});
+/** The Overview's headlines: one per connection, once the connections are known. */
+export function overviewHeadlines(reads: FirstReads): void {
   void reads.call('connections.list', {}).then((list) => {
     for (const view of list?.connections ?? []) {
       reads.snapshot('sources.headline', { id: view.connection.id });
