@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { FakeTransport } from '../test-support/fake-transport';
-import { withEarlyCalls } from './early-calls';
+import { EARLY_ANSWER_MS, withEarlyCalls } from './early-calls';
 
 function fixture() {
   const fake = new FakeTransport().on('settings.get', () => ({}) as never);
@@ -24,6 +24,16 @@ describe('calls sent early', () => {
     await transport.invoke('sources.headline', { id: 'b', from: 'cache' });
     expect(fake.calls).toHaveLength(2);
     await transport.invoke('sources.headline', { from: 'cache', id: 'a' });
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  test('an early answer nobody asked for in time is not handed to a later read', async () => {
+    const fake = new FakeTransport().on('settings.get', () => ({}) as never);
+    let clock = 0;
+    const transport = withEarlyCalls(fake, () => clock);
+    transport.sendEarly([{ name: 'settings.get', input: {} }]);
+    clock = EARLY_ANSWER_MS;
+    await transport.invoke('settings.get', {});
     expect(fake.calls).toHaveLength(2);
   });
 

@@ -2,7 +2,8 @@
 // exist: on a cold start the host is ready well before the page has evaluated its 300 KB bundle,
 // and the first page's answer (the cached pipelines table is 1.8 MB of JSON) can travel while
 // that happens instead of after it. Each early answer goes, once, to the first call with the same
-// name and input; one nobody asks for is dropped with the page.
+// name and input made within a few seconds (the launch's own reads, made as the bundle finishes);
+// one nobody asked for in time is dropped, never handed to a later read as if it were fresh.
 import type { Envelope } from '../../shared/contract';
 import type { ContractTransport } from './types';
 
@@ -11,18 +12,22 @@ export interface EarlyCallsTransport extends ContractTransport {
   sendEarly(calls: readonly { name: string; input: object }[]): void;
 }
 
-export function withEarlyCalls(transport: ContractTransport): EarlyCallsTransport {
-  const inFlight = new Map<string, Promise<Envelope<unknown>>>();
+/** How long an early answer waits for its call. */
+export const EARLY_ANSWER_MS = 10_000;
+
+export function withEarlyCalls(
+  transport: ContractTransport,
+  now: () => number = () => performance.now(),
+): EarlyCallsTransport {
+  const inFlight = new Map<string, { answer: Promise<Envelope<unknown>>; sentAt: number }>();
   const { save, pickFile } = transport;
   return {
     mode: transport.mode,
     invoke(name, input) {
       const key = inFlight.size > 0 ? keyOf(name, input) : '';
       const early = inFlight.get(key);
-      if (early) {
-        inFlight.delete(key);
-        return early;
-      }
+      if (early) inFlight.delete(key);
+      if (early && now() - early.sentAt < EARLY_ANSWER_MS) return early.answer;
       return transport.invoke(name, input);
     },
     subscribe: (topics, listener, onState) => transport.subscribe(topics, listener, onState),
@@ -31,7 +36,9 @@ export function withEarlyCalls(transport: ContractTransport): EarlyCallsTranspor
     sendEarly(calls) {
       for (const { name, input } of calls) {
         const key = keyOf(name, input);
-        if (!inFlight.has(key)) inFlight.set(key, transport.invoke(name, input));
+        if (!inFlight.has(key)) {
+          inFlight.set(key, { answer: transport.invoke(name, input), sentAt: now() });
+        }
       }
     },
   };
