@@ -6,7 +6,7 @@ import { HashRouter } from 'react-router-dom';
 import { App, preloadPages, startPage } from './App';
 import { AppProviders } from './AppProviders';
 import { bridge } from './bridge';
-import { launchPath } from './data/launch-reads';
+import { launchPath, namesPage } from './data/launch-reads';
 import { createQueryClient } from './data/query-client';
 import { applyTheme, initialTheme } from './shell/theme';
 import './styles/theme.css';
@@ -18,6 +18,12 @@ applyTheme(initialTheme());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+// An address with no page is given the Overview's before the router mounts. Left to the index
+// route's <Navigate>, the change waits for React's first effects, which run after the first page
+// has rendered whole: an address changed meanwhile (a link followed as the window opens) was
+// overwritten by it.
+if (!namesPage(location.hash)) history.replaceState(history.state, '', '#/overview');
 
 const client = createQueryClient();
 // Rendered once the first page's chunk is in, so the page renders with the shell (see page()).

@@ -2,7 +2,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { startPage } from '../App';
 import { withEarlyCalls } from '../transport/early-calls';
-import { launchPath, launchReads, sentInput } from './launch-reads';
+import { launchPath, launchReads, namesPage, sentInput } from './launch-reads';
 import { createBridge } from '../bridge';
 import { demoTransport } from '../test-support/fixtures';
 import { createQueryClient } from './query-client';
@@ -53,5 +53,15 @@ describe('reads started at launch', () => {
     await expect(
       startPage('/pipelines', createQueryClient({ retry: false }), createBridge(fake)),
     ).resolves.toBeUndefined();
+  });
+
+  test('an address names a page, or none (then the Overview opens)', () => {
+    for (const none of ['', '#', '#/', '#/?tab=1', '#?x'])
+      expect(namesPage(none), none).toBe(false);
+    for (const page of ['#/overview', '#/settings', '#/pipelines?run=a', '#/models/x']) {
+      expect(namesPage(page), page).toBe(true);
+    }
+    expect(launchPath('')).toBe('/overview');
+    expect(launchPath('#/pipelines?run=a')).toBe('/pipelines');
   });
 });

@@ -49,3 +49,8 @@ export function sentInput(read: LaunchRead): object {
 export function launchPath(hash: string): string {
   return hash.replace(/^#/, '').split('?')[0] || '/overview';
 }
+
+/** Whether a window's address names a page (`#/pipelines`), or none (`''`, `#/`, `#/?x`). */
+export function namesPage(hash: string): boolean {
+  return !/^#?\/?(\?|$)/.test(hash);
+}
