@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { parse as parseYaml } from 'yaml';
 import { contractConstants } from '../shared/contract/build-constants.ts';
 
 /** A hash of shared/'s sources: what `electron/host/contract-fingerprint.ts` reads. */
@@ -16,6 +17,19 @@ function contractFingerprint() {
     .sort();
   for (const file of files) hash.update(file).update(readFileSync(join('shared', file)));
   return hash.digest('base64url').slice(0, 16);
+}
+
+/**
+ * The simulators' built-in scenarios, parsed now, as JSON text: read by
+ * `electron/sim/kube/scenario/load-scenario.ts`. Parsing ml-platform.yaml took ~120 ms of the
+ * demo's start, during which every call of a first launch waits for the demo workspace.
+ */
+function builtinScenarios() {
+  const dir = 'electron/sim/assets/kube-scenarios';
+  const scenarios = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => [f.slice(0, -'.yaml'.length), parseYaml(readFileSync(join(dir, f), 'utf8'))]);
+  return JSON.stringify(Object.fromEntries(scenarios));
 }
 
 // Chunk names carry hashes: clear the old ones.
@@ -49,7 +63,10 @@ await build({
   target: 'node20',
   format: 'esm',
   external: ['better-sqlite3', 'electron'],
-  define: { __CONTRACT_FINGERPRINT__: JSON.stringify(contractFingerprint()) },
+  define: {
+    __CONTRACT_FINGERPRINT__: JSON.stringify(contractFingerprint()),
+    __BUILTIN_SCENARIOS__: JSON.stringify(builtinScenarios()),
+  },
   // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

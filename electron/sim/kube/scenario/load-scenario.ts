@@ -27,6 +27,20 @@ export const builtinScenarios = ['ml-platform', 'empty'] as const;
 
 const parsedScenarios = new Map<string, ScenarioFile>();
 
+/**
+ * The built-in scenarios as JSON, parsed from their YAML when the bundles were built
+ * (scripts/build-electron.mjs): the YAML parser was a sixth of the demo's start. Run from source
+ * (tests, tsx), the YAML files are read.
+ */
+declare const __BUILTIN_SCENARIOS__: string | undefined;
+let bundledScenarios: Record<string, ScenarioFile> | undefined;
+
+function bundledScenario(name: string): ScenarioFile | undefined {
+  if (typeof __BUILTIN_SCENARIOS__ !== 'string') return undefined;
+  bundledScenarios ??= JSON.parse(__BUILTIN_SCENARIOS__) as Record<string, ScenarioFile>;
+  return bundledScenarios[name];
+}
+
 const emptyScenario: ScenarioFile = { name: 'empty', crds: ['argo-workflows', 'kserve'] };
 
 /** Built-in scenarios live with the simulators' other data, which the packaged app ships too. */
@@ -36,9 +50,10 @@ function scenarioDirectory(): string {
 
 export async function readScenario(nameOrPath: string): Promise<ScenarioFile> {
   if (nameOrPath === 'empty') return structuredClone(emptyScenario);
-  const path = /[/\\]|\.ya?ml$/.test(nameOrPath)
-    ? nameOrPath
-    : join(scenarioDirectory(), `${nameOrPath}.yaml`);
+  const isPath = /[/\\]|\.ya?ml$/.test(nameOrPath);
+  const bundled = isPath ? undefined : bundledScenario(nameOrPath);
+  if (bundled) return structuredClone(bundled);
+  const path = isPath ? nameOrPath : join(scenarioDirectory(), `${nameOrPath}.yaml`);
   if (!existsSync(path)) {
     throw new Error(
       `kube simulator scenario "${nameOrPath}" not found (built-in: ${builtinScenarios.join(', ')}, or a path to a YAML file)`,
