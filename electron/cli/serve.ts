@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { appRoot } from '../host/app-root';
 import { appName } from '../host/app-name';
 import { appVersion } from '../host/app-version';
-import { defaultDataDir } from '../host/store/data-dir';
+import { createDemoProvider } from '../host/demo/demo-workspace';
+import { defaultDataDir, storeFileName } from '../host/store/data-dir';
 import { createLogger } from '../host/log/logger';
 import { openHttpPort } from '../host/transport/http-port';
 
@@ -33,6 +34,12 @@ export async function runServe(opts: {
     return 1;
   }
   const log = createLogger({ dataDir });
+  // The demo's simulators take the better part of a second to start in their worker thread, and
+  // a call waits for the workspace it reads: when the demo is what opens (asked for, or a first
+  // launch, whose workspace is the demo) they start now, beside the host's own loading.
+  const demoOpens = opts.demo || (!opts.workspaceFile && !existsSync(join(dataDir, storeFileName)));
+  const demo = demoOpens ? createDemoProvider({ dataDir, log }) : undefined;
+  void demo?.connections().catch(() => undefined); // a failure is reported as the demo opens
   const port = await openHttpPort({ log, port: opts.port, staticDir });
   // The one line a user (or a test) needs: the address with this launch's token.
   console.log(`MLOps Console is running at ${port.launchUrl}`);
@@ -50,12 +57,14 @@ export async function runServe(opts: {
       mode: 'browser',
       version: appVersion(),
       log,
+      ...(demo ? { demo } : {}),
       ...(opts.workspaceFile ? { workspaceFile: opts.workspaceFile } : {}),
       ...(opts.demo ? { workspaceId: 'demo' } : {}),
     });
   } catch (error) {
     port.abandon(`The console could not start: ${(error as Error).message}`);
     await port.close();
+    await demo?.stop();
     if (error instanceof StoreTooNewError || error instanceof StoreCorruptError) {
       console.error(error.message);
       return 1;

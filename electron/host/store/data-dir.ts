@@ -3,6 +3,9 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
+/** The database's file in the data folder. */
+export const storeFileName = 'console.db';
+
 export interface DataDirContext {
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;

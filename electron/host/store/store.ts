@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditLog } from './audit-log';
 import { ConnectionRepository } from './connections';
+import { storeFileName } from './data-dir';
 import { DriftReportRepository } from './drift-reports';
 import { StoreCorruptError, StoreTooNewError, isCorruption } from './errors';
 import { assertNotTooNew, migrate, schemaVersion } from './migrations';
@@ -13,7 +14,7 @@ import { SecretRepository } from './secrets';
 import { SettingsRepository } from './settings';
 import { SnapshotRepository } from './snapshots';
 
-export const storeFileName = 'console.db';
+export { storeFileName };
 
 /** How long a write waits for another console process holding the lock before giving up. */
 const busyTimeoutMs = 5_000;
