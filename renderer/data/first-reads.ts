@@ -20,7 +20,7 @@ export interface FirstReads {
 }
 
 export function firstReads(client: QueryClient, bridge: Bridge): FirstReads {
-  return {
+  const reads: FirstReads = {
     call<N extends CallName>(name: N, input: CallInput<N>) {
       return client
         .fetchQuery({ queryKey: callKey(name, input), queryFn: () => bridge.call(name, input) })
@@ -31,10 +31,11 @@ export function firstReads(client: QueryClient, bridge: Bridge): FirstReads {
     },
     launch(read) {
       // The table is typed where it is written; here a read is only a name and an input.
-      if (read.snapshot) this.snapshot(read.name as FreshCallName, read.input as never);
-      else void this.call(read.name, read.input as never);
+      if (read.snapshot) reads.snapshot(read.name as FreshCallName, read.input as never);
+      else void reads.call(read.name, read.input as never);
     },
   };
+  return reads;
 }
 
 /** The Overview's headlines: one per connection, once the connections are known. */
