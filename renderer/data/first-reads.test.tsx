@@ -62,6 +62,7 @@ describe('reads started at launch', () => {
       expect(namesPage(page), page).toBe(true);
     }
     expect(launchPath('')).toBe('/overview');
+    expect(launchPath('#/')).toBe('/overview'); // so launch.ts sends the Overview's reads too
     expect(launchPath('#/pipelines?run=a')).toBe('/pipelines');
   });
 });

@@ -45,9 +45,9 @@ export function sentInput(read: LaunchRead): object {
   return read.snapshot ? { ...read.input, from: 'cache' } : read.input;
 }
 
-/** The page a window's address opens on: `#/pipelines?run=…` (hash routing), '' the Overview. */
+/** The page a window's address opens on: `#/pipelines?run=…` (hash routing); none, the Overview. */
 export function launchPath(hash: string): string {
-  return hash.replace(/^#/, '').split('?')[0] || '/overview';
+  return namesPage(hash) ? hash.replace(/^#/, '').split('?')[0]! : '/overview';
 }
 
 /** Whether a window's address names a page (`#/pipelines`), or none (`''`, `#/`, `#/?x`). */
