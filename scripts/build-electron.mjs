@@ -40,7 +40,8 @@ rmSync('dist-electron', { recursive: true, force: true });
 // loaded on first use instead of at start. Pure-JS dependencies are bundled in: resolving and
 // loading ~1,000 files from node_modules was half of the host's start (0.77 s to 0.36 s for the
 // serve path, measured; client-node alone from about 2 s to 0.6 s, which matters because it loads
-// while the window's first requests wait). Left outside: the native better-sqlite3 and electron.
+// while the window's first requests wait). Left outside: electron, and the native modules
+// better-sqlite3 and zstd-napi.
 await build({
   entryPoints: {
     cli: 'electron/cli.ts',
@@ -62,7 +63,7 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  external: ['better-sqlite3', 'electron'],
+  external: ['better-sqlite3', 'zstd-napi', 'electron'],
   define: {
     __CONTRACT_FINGERPRINT__: JSON.stringify(contractFingerprint()),
     __BUILTIN_SCENARIOS__: JSON.stringify(builtinScenarios()),

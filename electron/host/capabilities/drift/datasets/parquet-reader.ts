@@ -30,7 +30,7 @@ export class ParquetTable implements TableSource {
   ) {}
 
   private open() {
-    void parquetCodecs(); // compiles the WebAssembly zstd decoder while the metadata is read
+    void parquetCodecs(); // loads the zstd decoder while the metadata is read
     this.opened ??= (async () => {
       const file = await fileSlices(this.path).catch((error: Error) => {
         throw new DatasetFault(
