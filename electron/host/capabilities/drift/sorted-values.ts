@@ -10,6 +10,12 @@ export interface Runs {
   values: Float64Array;
   counts: Int32Array;
 }
+
+/** Values counted, not listed: how many rows hold each of `numbers` (a Parquet dictionary). */
+export interface ValueCounts {
+  numbers: Float64Array;
+  counts: Int32Array;
+}
 const runsOfSorted = new WeakMap<Float64Array, Runs>();
 
 /** The runs of equal values of an array `sortedFinite` counted, if it did. */
@@ -52,8 +58,12 @@ export function extent(values: Float64Array): [number, number] {
 export function sortedFinite(
   values: Float64Array | readonly Float64Array[],
   bounds?: { lo: number; hi: number; integers: boolean },
+  tallies: readonly ValueCounts[] = [],
 ): Float64Array {
   const pieces = values instanceof Float64Array ? [values] : values;
+  // Tallies are counted straight into the runs; any other way, they are values like the others.
+  if (tallies.length && !bounds?.integers)
+    return sortedFinite(withTallies(pieces, tallies), bounds);
   // [lo, hi, all integers (1/0)], kept in a typed array: plain stores after the loop. Bounds
   // known beforehand (every value finite and within) save that pass over the values.
   const extent = Float64Array.of(Infinity, -Infinity, 1);
@@ -61,10 +71,12 @@ export function sortedFinite(
   if (bounds) {
     extent.set([bounds.lo, bounds.hi, bounds.integers ? 1 : 0]);
     for (const piece of pieces) n += piece.length;
+    n += tallied(tallies);
   } else for (const piece of pieces) n += finiteExtent(piece, extent);
   const [lo, hi, integers] = extent as unknown as [number, number, number];
+  const runs = n > 0 && integers ? countRuns(pieces, lo, hi, n, tallies) : undefined;
+  if (!runs && tallies.length) return sortedFinite(withTallies(pieces, tallies), bounds);
   const out = new Float64Array(n);
-  const runs = n > 0 && integers ? countRuns(pieces, lo, hi, n) : undefined;
   if (runs) {
     let k = 0;
     for (let r = 0; r < runs.values.length; r++) {
@@ -95,25 +107,31 @@ export interface CountedRuns extends Runs {
 export function countedRuns(
   pieces: readonly Float64Array[],
   bounds: { lo: number; hi: number; integers: boolean },
+  tallies: readonly ValueCounts[] = [],
 ): CountedRuns | undefined {
-  let n = 0;
+  let n = tallied(tallies);
   for (const piece of pieces) n += piece.length;
   if (n === 0 || !bounds.integers) return undefined;
-  const runs = countRuns(pieces, bounds.lo, bounds.hi, n);
+  const runs = countRuns(pieces, bounds.lo, bounds.hi, n, tallies);
   return runs && { ...runs, length: n };
 }
 
-/** Counts of the integers of [lo, hi], if the range is not much wider than the sample. */
+/**
+ * Counts of the integers of [lo, hi] (the pieces' and the tallies'), if the range is not much
+ * wider than the sample.
+ */
 function countRuns(
   pieces: readonly Float64Array[],
   lo: number,
   hi: number,
   n: number,
+  tallies: readonly ValueCounts[],
 ): Runs | undefined {
   const range = hi - lo + 1;
   if (range > Math.max(4 * n, 1 << 16)) return undefined;
   const counts = new Int32Array(range);
   for (const piece of pieces) countIntegers(piece, lo, counts);
+  for (const tally of tallies) addTally(tally, lo, counts);
   const values: number[] = [];
   const kept: number[] = [];
   for (let offset = 0; offset < range; offset++) {
@@ -149,6 +167,37 @@ function countIntegers(values: Float64Array, lo: number, counts: Int32Array): vo
     const v = values[i]!;
     if (v - v === 0) counts[(v - lo) | 0]!++; // an int32 index: the range is checked above
   }
+}
+
+function addTally({ numbers, counts: rows }: ValueCounts, lo: number, counts: Int32Array): void {
+  for (let entry = 0; entry < numbers.length; entry++) {
+    if (rows[entry]) counts[(numbers[entry]! - lo) | 0]! += rows[entry]!;
+  }
+}
+
+function tallied(tallies: readonly ValueCounts[]): number {
+  let n = 0;
+  for (const { counts } of tallies)
+    for (let entry = 0; entry < counts.length; entry++) n += counts[entry]!;
+  return n;
+}
+
+/** The pieces, then each tally's values repeated (in dictionary order: the caller sorts). */
+export function withTallies(
+  pieces: readonly Float64Array[],
+  tallies: readonly ValueCounts[],
+): Float64Array[] {
+  const out = [...pieces];
+  for (const { numbers, counts } of tallies) {
+    const values = new Float64Array(tallied([{ numbers, counts }]));
+    let at = 0;
+    for (let entry = 0; entry < counts.length; entry++) {
+      values.fill(numbers[entry]!, at, at + counts[entry]!);
+      at += counts[entry]!;
+    }
+    out.push(values);
+  }
+  return out;
 }
 
 function copyFinite(values: Float64Array, out: Float64Array, from: number): number {

@@ -8,6 +8,7 @@ export function cellAt(column: BatchColumn, i: number): Cell {
   if (Array.isArray(column)) return column[i];
   if ('numbers' in column) return Number.isNaN(column.numbers[i]) ? null : column.numbers[i];
   if ('times' in column) return Number.isNaN(column.times[i]) ? null : new Date(column.times[i]!);
+  if ('tally' in column) throw new Error('a tallied column has counts, not rows');
   const code = column.codes[i]!;
   return code < 0 ? null : column.dictionary[code];
 }

@@ -4,13 +4,16 @@
 // is refused with its row, instead of silently becoming categorical. Values are kept in typed
 // arrays: numbers as float64, text as codes of the distinct values in order of first appearance
 // (what pandas' value_counts order and the categorical tests need), never a string per row.
+// Columns the reader hands over as tallies (value counts, see table-source.ts) are kept as such:
+// numerical ones as the tallies, categorical ones as counts per code.
 
 import { DatasetFault, type DatasetRole, fileLabel } from './dataset-fault';
 import { GrowingFloat64, GrowingInt32 } from './growing-array';
 import { mergedBounds } from './number-bounds';
 import { recode } from './recode';
+import { withTallies } from '../sorted-values';
 import { cellAt, describeCell, textOf } from './batch-cells';
-import type { BatchColumn, Cell, NumberBounds, TableBatch } from './table-source';
+import type { BatchColumn, Cell, NumberBounds, TableBatch, Tally } from './table-source';
 import { looksLikeTime, timeOf } from './time-values';
 
 export interface CollectedColumn {
@@ -29,7 +32,15 @@ export interface CollectedColumn {
   /** `numbers` and `codes` in pieces, never joined: for a pass over every value. */
   numberPieces?: readonly Float64Array[];
   codePieces?: readonly Int32Array[];
+  /**
+   * Kept rows that came as tallies, not in the pieces above: numbers by value (`numbers` holds
+   * them too, after the pieces and out of row order), text as rows per code.
+   */
+  numberTallies?: readonly NumberTally[];
+  codeCounts?: readonly number[];
 }
+
+export type NumberTally = Extract<Tally, { numbers: Float64Array }>;
 
 export interface CollectOptions {
   role: DatasetRole;
@@ -53,6 +64,8 @@ interface Collecting {
   integer: boolean;
   /** Every batch's bounds so far, merged; null once a batch came without. */
   bounds: NumberBounds | null | undefined;
+  tallies: NumberTally[];
+  codeCounts: number[];
 }
 
 export class ColumnStore {
@@ -74,6 +87,8 @@ export class ColumnStore {
         categoryCodes: new Map(),
         integer: true,
         bounds: undefined,
+        tallies: [],
+        codeCounts: [],
       });
     }
   }
@@ -89,7 +104,11 @@ export class ColumnStore {
         name,
         kind: c.kind,
         get numbers() {
-          return c.numbers.view();
+          if (c.tallies.length === 0) return c.numbers.view();
+          const all = new GrowingFloat64();
+          for (const piece of withTallies(c.numbers.pieces(), c.tallies))
+            all.appendKept(piece, undefined);
+          return all.view();
         },
         get codes() {
           return c.codes.view();
@@ -97,6 +116,8 @@ export class ColumnStore {
         numberPieces: c.numbers.pieces(),
         codePieces: c.codes.pieces(),
         categories: c.categories,
+        numberTallies: c.tallies,
+        codeCounts: c.codeCounts,
         integer: c.integer,
         ...(c.bounds ? { bounds: c.bounds } : {}),
       });
@@ -139,6 +160,12 @@ export class ColumnStore {
     batch: TableBatch,
   ): void {
     if (column.kind === 'time') return;
+    if ('tally' in values) {
+      // The reader tallies only batches that the window does not cut row by row.
+      if (keep) throw new Error(`"${column.name}" came as a tally in a batch cut row by row`);
+      this.addTally(column, values.tally);
+      return;
+    }
     let i = 0;
     if ('numbers' in values) {
       // Row by row only until the column's kind is known; then straight into the float64s.
@@ -166,6 +193,35 @@ export class ColumnStore {
     }
     for (; i < batch.rows; i++)
       if (!keep || keep[i]) this.push(column, cellAt(values, i), batch.firstRow + i);
+  }
+
+  private addTally(column: Collecting, tally: Tally): void {
+    if ('numbers' in tally) {
+      if (tally.numbers.length === 0) return;
+      // Any of its values tells the column's kind, as the first row's would: numbers.
+      if (column.kind === 'empty') column.kind = this.kindOf(column.name, tally.numbers[0]!);
+      if (column.kind !== 'numerical') {
+        throw new Error(`"${column.name}" came as a tally of numbers but is ${column.kind}`);
+      }
+      column.tallies.push(tally);
+      if (!tally.integerType) column.integer = false;
+      column.bounds = mergedBounds(column.bounds, tally.bounds);
+      return;
+    }
+    // Entries used, in order of first appearance: new values get the column's next codes.
+    const used: number[] = [];
+    for (let code = 0; code < tally.counts.length; code++) if (tally.counts[code]) used.push(code);
+    used.sort((a, b) => tally.firstRows[a]! - tally.firstRows[b]!);
+    if (used.length === 0) return;
+    if (column.kind === 'empty') column.kind = this.kindOf(column.name, tally.texts[used[0]!]!);
+    if (column.kind === 'time') return;
+    if (column.kind !== 'categorical') {
+      throw new Error(`"${column.name}" came as a tally of text but is ${column.kind}`);
+    }
+    for (const code of used) {
+      const own = this.codeOf(column, tally.texts[code]!);
+      column.codeCounts[own] = (column.codeCounts[own] ?? 0) + tally.counts[code]!;
+    }
   }
 
   /** Which rows of the batch are inside the window; undefined when all are. */

@@ -49,6 +49,8 @@ export function columnTarget(schemaPath: SchemaTree[], isTime: boolean): ColumnT
 /**
  * Decodes the rows [from, to) of a column chunk of `rows` rows (its bytes from the file) into
  * the target's form; rows before `from` are decoded past, pages after `to` not read at all.
+ * With `tally`, numbers and text come as value counts if every page is dictionary indices with
+ * no value missing (the common case); else the chunk is decoded again, as values.
  */
 export function decodeColumnChunk(
   bytes: ArrayBuffer,
@@ -58,7 +60,10 @@ export function decodeColumnChunk(
   rows: number,
   compressors: Compressors,
   span: { from: number; to: number } = { from: 0, to: rows },
+  tally = false,
 ): BatchColumn {
+  const asValues = () =>
+    decodeColumnChunk(bytes, meta, schemaPath, target, rows, compressors, span, false);
   const element = schemaPath[schemaPath.length - 1]!.element;
   if (getMaxRepetitionLevel(schemaPath) > 0) {
     throw new Error(`"${element.name}" is a list, and only flat columns can be compared`);
@@ -73,7 +78,7 @@ export function decodeColumnChunk(
     parsers: target === 'times' ? msParsers : DEFAULT_PARSERS,
   };
   const maxDefinition = getMaxDefinitionLevel(schemaPath);
-  const out = new ColumnOutput(target, span.from, span.to, isIntegerType(element));
+  const out = new ColumnOutput(target, span.from, span.to, isIntegerType(element), tally);
   const reader = { view: new DataView(bytes), offset: 0 };
   let dictionary: Decoded | undefined;
   let row = 0;
@@ -117,9 +122,11 @@ export function decodeColumnChunk(
         row += daph.num_values;
         continue;
       }
+      if (out.tallying) return asValues();
       page = readPageV1(raw, daph, decoder, maxDefinition);
       encoding = daph.encoding;
     } else if (header.type === 'DATA_PAGE_V2') {
+      if (out.tallying) return asValues();
       const read = readDataPageV2(pageBytes, header, decoder);
       page = { defs: read.definitionLevels, values: read.dataPage };
       encoding = header.data_page_header_v2!.encoding;
@@ -134,6 +141,7 @@ export function decodeColumnChunk(
     out.page(row, Math.min(count, span.to - row), values, byIndex, defs, maxDefinition);
     row += count;
   }
+  if (out.tallying) return out.tally() ?? asValues();
   return out.column();
 }
 

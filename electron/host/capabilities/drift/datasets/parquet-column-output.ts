@@ -1,10 +1,11 @@
 // Where a Parquet column's decoded pages go: one typed array per column and row group (or only
 // the rows [from, to) of it that the time window keeps), filled page by page, values arriving
-// either as dictionary indices or as values.
+// either as dictionary indices or as values. Or, for a column asked for as a tally, a counter per
+// dictionary entry, as long as every page is dictionary indices with no value missing.
 
 import type { convert } from 'hyparquet/src/convert.js';
 import { boundsOfDictionary } from './number-bounds';
-import type { BatchColumn, Cell } from './table-source';
+import type { BatchColumn, Cell, Tally } from './table-source';
 
 export type Decoded = ReturnType<typeof convert>;
 
@@ -26,14 +27,25 @@ export class ColumnOutput {
   private missing = false;
   /** Some row came other than through `indexed` (whose values are the dictionary's). */
   private unindexed = false;
+  /** Counting, not storing: rows per dictionary entry, and (text) each entry's first row. */
+  readonly tallying: boolean;
+  private entryCounts = new Int32Array(0);
+  private entryFirstRows = new Int32Array(0);
 
-  /** Rows [from, to) of the column chunk are kept; the others are decoded past, not stored. */
+  /**
+   * Rows [from, to) of the column chunk are kept; the others are decoded past, not stored. A
+   * `tally` of numbers or text is counted instead; a page it cannot take (values, not indices,
+   * or a missing value) ends it: see `tallying`.
+   */
   constructor(
     private readonly target: ColumnTarget,
     readonly from: number,
     readonly to: number,
     private readonly integerType: boolean,
+    tally = false,
   ) {
+    this.tallying = tally && (target === 'numbers' || target === 'codes');
+    if (this.tallying) return;
     // Not filled: every row is written by a page, or marked missing by `column()`.
     const rows = to - from;
     if (target === 'codes') this.codes = new Int32Array(rows);
@@ -42,6 +54,10 @@ export class ColumnOutput {
   }
 
   useDictionary(values: Decoded): void {
+    if (this.tallying) {
+      this.entryCounts = new Int32Array(values.length);
+      if (this.target === 'codes') this.entryFirstRows = new Int32Array(values.length);
+    }
     if (this.target === 'codes') {
       const codes = new Int32Array(values.length);
       for (let i = 0; i < values.length; i++) codes[i] = this.codeOf(values[i]);
@@ -71,6 +87,21 @@ export class ColumnOutput {
         ? lookUpCodes(codes, at, indices, n, dictionary.codes!, last)
         : lookUpCells(cells!, at, indices, n, dictionary.cells!, last);
     if (!fine) throw new Error('a dictionary index is out of range');
+    this.filled = at + n;
+  }
+
+  /**
+   * Where a tallied page counts its indices (see `counted`): a counter per dictionary entry,
+   * and for text each entry's first row; undefined when not tallying.
+   */
+  counters(): { counts: Int32Array; firstRows: Int32Array | undefined } | undefined {
+    if (!this.tallying) return undefined;
+    const firstRows = this.target === 'codes' ? this.entryFirstRows : undefined;
+    return { counts: this.entryCounts, firstRows };
+  }
+
+  /** Span rows [at, at + n) were counted into `counters()`. */
+  counted(at: number, n: number): void {
     this.filled = at + n;
   }
 
@@ -128,6 +159,40 @@ export class ColumnOutput {
     }
     this.filled = base + last;
     this.unindexed = true;
+  }
+
+  /**
+   * The tally of the rows [from, to), if every one of them came as a dictionary index of a
+   * value (not a missing one); undefined if not.
+   */
+  tally(): { tally: Tally } | undefined {
+    if (!this.tallying || this.filled !== this.to - this.from) return undefined;
+    const counts = this.entryCounts;
+    // An index past the dictionary was counted nowhere: the counts fall short of the rows.
+    let total = 0;
+    for (let entry = 0; entry < counts.length; entry++) total += counts[entry]!;
+    if (total !== this.filled) throw new Error('a dictionary index is out of range');
+    if (this.target === 'numbers') {
+      const numbers = this.dictionary.numbers!;
+      const bounds = boundsOfDictionary(numbers);
+      return {
+        tally: { numbers, counts, integerType: this.integerType, ...(bounds && { bounds }) },
+      };
+    }
+    // Entries → their text's code (two entries of one text, which writers do not make, add up).
+    const codes = this.dictionary.codes!;
+    const byText = new Int32Array(this.texts.length);
+    const firstRows = new Int32Array(this.texts.length).fill(-1);
+    for (let entry = 0; entry < counts.length; entry++) {
+      const count = counts[entry]!;
+      if (count === 0) continue;
+      const code = codes[entry]!;
+      if (code < 0) return undefined; // a missing value in the dictionary
+      byText[code]! += count;
+      const first = this.entryFirstRows[entry]!;
+      if (firstRows[code]! < 0 || first < firstRows[code]!) firstRows[code] = first;
+    }
+    return { tally: { texts: this.texts, counts: byText, firstRows } };
   }
 
   column(): BatchColumn {

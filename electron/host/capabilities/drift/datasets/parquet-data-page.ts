@@ -4,7 +4,7 @@
 
 import { readDataPage } from 'hyparquet/src/datapage.js';
 import type { ColumnOutput, Decoded } from './parquet-column-output';
-import { readHybrid } from './rle-hybrid';
+import { readHybrid, tallyHybrid } from './rle-hybrid';
 
 type ColumnDecoder = Parameters<typeof readDataPage>[2];
 export type DataPageHeader = Parameters<typeof readDataPage>[1];
@@ -15,7 +15,7 @@ let indices: Int32Array = new Int32Array(0);
 /**
  * A V1 dictionary-encoded data page of a flat column with no value missing, the common case:
  * only the indices of the rows inside the span are unpacked, then looked up straight into the
- * output. False (nothing read) for any other page.
+ * output, or counted where the output tallies. False (nothing read) for any other page.
  */
 export function readDictionaryPage(
   raw: Uint8Array,
@@ -29,8 +29,35 @@ export function readDictionaryPage(
   if (at < 0) return false;
   const skip = Math.max(0, out.from - row);
   const n = Math.min(row + daph.num_values, out.to) - (row + skip);
-  if (n > 0) out.indexed(row + skip - out.from, pageIndices(raw, at, daph, skip, n), n);
+  if (n <= 0) return true;
+  const counters = out.counters();
+  if (counters) {
+    tallyPage(raw, at, daph, skip, n, counters, row + skip - out.from);
+    out.counted(row + skip - out.from, n);
+  } else {
+    out.indexed(row + skip - out.from, pageIndices(raw, at, daph, skip, n), n);
+  }
   return true;
+}
+
+/** `pageIndices`, counted into `counts` (and `firstRows`, from `row`) instead of returned. */
+function tallyPage(
+  raw: Uint8Array,
+  at: number,
+  daph: DataPageHeader,
+  skip: number,
+  n: number,
+  { counts, firstRows }: { counts: Int32Array; firstRows: Int32Array | undefined },
+  row: number,
+): void {
+  const bitWidth = raw[at]!;
+  if (bitWidth === 0) {
+    // Every index is 0 (a dictionary of one value).
+    if (firstRows && counts[0] === 0) firstRows[0] = row;
+    counts[0]! += n;
+  } else if (tallyHybrid(raw, at + 1, raw.length, bitWidth, skip, n, counts, firstRows, row) < n) {
+    throw new Error(`a data page holds fewer than its ${daph.num_values} values`);
+  }
 }
 
 /**

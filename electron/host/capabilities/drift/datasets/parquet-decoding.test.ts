@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 import { plainNumbers } from './parquet-plain-numbers';
-import { readHybrid, walkHybrid } from './rle-hybrid';
+import { readHybrid, tallyHybrid, walkHybrid } from './rle-hybrid';
 
 /** Hybrid runs: a repeat of `repeat` values, then bit-packed groups for `packed` values. */
 function encode(width: number, repeat: { value: number; count: number }, packed: number[]) {
@@ -33,6 +33,11 @@ function encode(width: number, repeat: { value: number; count: number }, packed:
   }
   return Uint8Array.from(bytes);
 }
+
+const same = (a: Int32Array, b: Int32Array) =>
+  Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+    Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+  );
 
 describe('the RLE / bit-packed hybrid decoder', () => {
   it.each([1, 3, 7, 8, 10, 13, 16, 17, 24])('reads %i-bit runs as hyparquet does', (width) => {
@@ -81,6 +86,49 @@ describe('the RLE / bit-packed hybrid decoder', () => {
     expect(seen).toBe(310);
     expect(runs).toEqual(['300×4095@0', '10 packed@300']);
     expect(walked).toEqual([...expanded.subarray(0, 310)]);
+  });
+
+  it.each([1, 4, 8, 9, 11, 14])(
+    'counts %i-bit values as the decoded values would be counted, with their first rows',
+    (width) => {
+      const packed = Array.from({ length: 2003 }, (_, i) => ((i * 2654435761) >>> 7) % 2 ** width);
+      const bytes = encode(width, { value: 1, count: 40 }, packed);
+      const total = 40 + 2003;
+      const padded = Uint8Array.from([...bytes, 0, 0, 0, 0]);
+      for (const page of [bytes, padded]) {
+        for (const [skip, n] of [
+          [0, total],
+          [35, 100],
+          [1000, 1043],
+          [2040, 3],
+        ] as const) {
+          const values = new Int32Array(n);
+          readHybrid(page, 0, bytes.length, width, values, skip);
+          const want = new Int32Array(2 ** width);
+          const wantFirst = new Int32Array(2 ** width).fill(-1);
+          values.forEach((v, i) => {
+            if (want[v]!++ === 0) wantFirst[v] = 500 + i;
+          });
+          const counts = new Int32Array(2 ** width);
+          const firstRows = new Int32Array(2 ** width).fill(-1);
+          expect(tallyHybrid(page, 0, bytes.length, width, skip, n, counts, firstRows, 500)).toBe(
+            n,
+          );
+          expect(same(counts, want)).toBe(true);
+          expect(same(firstRows, wantFirst)).toBe(true);
+          const alone = new Int32Array(2 ** width);
+          tallyHybrid(page, 0, bytes.length, width, skip, n, alone, undefined, 0);
+          expect(same(alone, want)).toBe(true);
+        }
+      }
+    },
+  );
+
+  it('counts no value past the counters, so the sum shows a bad index', () => {
+    const bytes = encode(4, { value: 9, count: 3 }, [1, 15, 2, 3]);
+    const counts = new Int32Array(4);
+    expect(tallyHybrid(bytes, 0, bytes.length, 4, 0, 7, counts, undefined, 0)).toBe(7);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeLessThan(7);
   });
 
   it('says how many values it found when the runs end early', () => {

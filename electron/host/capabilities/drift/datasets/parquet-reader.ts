@@ -95,6 +95,7 @@ export class ParquetTable implements TableSource {
     columns: readonly string[],
     onProgress?: (fraction: number) => void,
     window?: WindowHint,
+    tallied: ReadonlySet<string> = new Set(),
   ): AsyncIterable<TableBatch> {
     const codecs = parquetCodecs();
     const { metadata } = await this.open();
@@ -102,18 +103,16 @@ export class ParquetTable implements TableSource {
     const compressors = await codecs;
     const file = await fileSlices(this.path);
     try {
-      yield* this.rowGroups(file, metadata, columns, times, compressors, onProgress, window);
+      const read = { file, metadata, times, compressors, tallied };
+      yield* this.rowGroups(read, columns, onProgress, window);
     } finally {
       await file.close();
     }
   }
 
   private async *rowGroups(
-    file: FileSlices,
-    metadata: FileMetaData,
+    { file, metadata, times, compressors, tallied }: GroupReading,
     columns: readonly string[],
-    times: ReadonlySet<string>,
-    compressors: Compressors,
     onProgress?: (fraction: number) => void,
     window?: WindowHint,
   ): AsyncIterable<TableBatch> {
@@ -136,10 +135,16 @@ export class ParquetTable implements TableSource {
       for (const name of outside ? [] : columns) {
         if (!inside || name !== window.column || window.keepColumn) chunk(name).catch(() => 0);
       }
-      const decode = async (name: string, span?: { from: number; to: number }) => {
+      // `everyRowKept`: the batch is not cut row by row, so a tallied column may be counted.
+      const decode = async (
+        name: string,
+        span?: { from: number; to: number },
+        everyRowKept = false,
+      ) => {
         const { meta, bytes, path } = await chunk(name);
         const target = columnTarget(path, times.has(name));
-        return decodeColumnChunk(bytes, meta, path, target, rows, compressors, span);
+        const tally = everyRowKept && tallied.has(name);
+        return decodeColumnChunk(bytes, meta, path, target, rows, compressors, span, tally);
       };
       const windowRows = async (name: string, hint: WindowHint) => {
         const { meta, bytes, path } = await chunk(name);
@@ -153,7 +158,9 @@ export class ParquetTable implements TableSource {
           // Every row inside: the window column is read only when wanted as data.
           const values = new Map<string, BatchColumn>();
           for (const name of columns) {
-            if (name !== window.column || window.keepColumn) values.set(name, await decode(name));
+            if (name !== window.column || window.keepColumn) {
+              values.set(name, await decode(name, undefined, true));
+            }
           }
           yield { firstRow: groupStart, rows, values, inWindow: range };
         } else {
@@ -170,6 +177,14 @@ export class ParquetTable implements TableSource {
       onProgress?.(total ? groupStart / total : 1);
     }
   }
+}
+
+interface GroupReading {
+  file: FileSlices;
+  metadata: FileMetaData;
+  times: ReadonlySet<string>;
+  compressors: Compressors;
+  tallied: ReadonlySet<string>;
 }
 
 interface ChunkBytes {

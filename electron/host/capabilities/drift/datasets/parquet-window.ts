@@ -77,7 +77,12 @@ export async function* windowedGroup(
   rows: number,
   columns: readonly string[],
   read: {
-    decode: (name: string, span?: { from: number; to: number }) => Promise<BatchColumn>;
+    /** `everyRowKept`: the batch will not be cut row by row (a column may come as a tally). */
+    decode: (
+      name: string,
+      span?: { from: number; to: number },
+      everyRowKept?: boolean,
+    ) => Promise<BatchColumn>;
     windowRows: (name: string, window: WindowHint) => Promise<ReturnType<typeof windowRowsOfChunk>>;
   },
   window?: WindowHint,
@@ -97,12 +102,13 @@ export async function* windowedGroup(
   }
   // The window's times are handed on only when the column store must look at them.
   const timesWanted = !span?.whollyInside || !!window?.keepColumn;
+  const everyRowKept = !window || !!span?.whollyInside;
   if (!span || (span.from === 0 && span.to === rows)) {
     if (timeColumn && timesWanted) {
       values.set(timeColumn, windowTimes ?? (await read.decode(timeColumn)));
     }
     for (const name of columns) {
-      if (name !== timeColumn) values.set(name, await read.decode(name));
+      if (name !== timeColumn) values.set(name, await read.decode(name, undefined, everyRowKept));
     }
     const inWindow = span?.whollyInside ? { first: span.first, last: span.last } : undefined;
     yield { firstRow: groupStart, rows, values, inWindow };
@@ -120,7 +126,7 @@ export async function* windowedGroup(
     );
   }
   for (const name of columns) {
-    if (name !== timeColumn) values.set(name, await read.decode(name, span));
+    if (name !== timeColumn) values.set(name, await read.decode(name, span, everyRowKept));
   }
   // Rows between the first and the last inside the window are all inside when the times are
   // sorted: then the column store need not look at them again.

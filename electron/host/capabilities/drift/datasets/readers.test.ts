@@ -59,6 +59,7 @@ describe('the Parquet decoder', () => {
     if (Array.isArray(column)) return column[i] ?? null;
     if ('numbers' in column) return Number.isNaN(column.numbers[i]) ? null : column.numbers[i];
     if ('times' in column) return Number.isNaN(column.times[i]) ? null : column.times[i];
+    if ('tally' in column) throw new Error('no rows in a tally');
     const code = column.codes[i]!;
     return code < 0 ? null : column.dictionary[code];
   };

@@ -27,7 +27,18 @@ export type BatchColumn =
   /** Times as ms since the epoch, NaN where missing. */
   | { times: Float64Array }
   /** Text as indices into `dictionary`, -1 where missing (categorical tests need only counts). */
-  | { codes: Int32Array; dictionary: readonly string[] };
+  | { codes: Int32Array; dictionary: readonly string[] }
+  /** Value counts instead of rows, for a column asked for as such (see `batches`). */
+  | { tally: Tally };
+
+/**
+ * How many of a batch's rows hold each value, none missing: a column whose tests need only
+ * counts, read from a dictionary-encoded chunk, costs a counter per entry instead of a value per
+ * row. Text also gives each value's first row, for the order of first appearance.
+ */
+export type Tally =
+  | { numbers: Float64Array; counts: Int32Array; integerType: boolean; bounds?: NumberBounds }
+  | { texts: readonly string[]; counts: Int32Array; firstRows: Int32Array };
 
 export interface TableBatch {
   /** 0-based index of the batch's first data row in the file. */
@@ -61,10 +72,15 @@ export interface TableSource {
   columnNames(): Promise<string[]>;
   /** Columns the file's own schema says are times (Parquet timestamps); CSV has none. */
   timeColumns(): Promise<string[]>;
-  /** Batches of the given columns; `onProgress` gets the fraction of the file read. */
+  /**
+   * Batches of the given columns; `onProgress` gets the fraction of the file read. A column in
+   * `tallied` may come as a `Tally` where the reader can count it cheaply (its rows are then
+   * all kept: never in a batch the window cuts row by row).
+   */
   batches(
     columns: readonly string[],
     onProgress?: (fraction: number) => void,
     window?: WindowHint,
+    tallied?: ReadonlySet<string>,
   ): AsyncIterable<TableBatch>;
 }

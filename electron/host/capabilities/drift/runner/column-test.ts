@@ -69,7 +69,7 @@ function wassersteinOfColumnRuns(
   current: CollectedColumn,
 ): ColumnDriftResult | undefined {
   const runs = (c: CollectedColumn) =>
-    c.bounds && countedRuns(c.numberPieces ?? [c.numbers], c.bounds);
+    c.bounds && countedRuns(c.numberPieces ?? [c.numbers], c.bounds, c.numberTallies);
   const ref = runs(reference);
   const cur = ref && ref.length > SMALL_REFERENCE_ROWS ? runs(current) : undefined;
   if (!ref || !cur || new Set([...ref.values.slice(0, 6), ...cur.values.slice(0, 6)]).size <= 5) {
@@ -126,6 +126,12 @@ function cleaned(
       rows += codes.length;
       n += countCodes(codes, byCode);
     }
+    // Rows that came as tallies: counted already, none missing.
+    column.codeCounts?.forEach((count, code) => {
+      byCode[code]! += count;
+      n += count;
+      rows += count;
+    });
     const counts = new Map<CleanValue, number>();
     column.categories.forEach((value, code) => {
       if (byCode[code]) counts.set(value, byCode[code]!);
@@ -134,8 +140,12 @@ function cleaned(
   }
   // Sorted once here: KS, Wasserstein and the overlay's bins all walk it in order.
   const pieces = column.numberPieces ?? [column.numbers];
-  const out = sortedFinite(pieces, column.bounds);
-  return [out, pieces.reduce((rows, piece) => rows + piece.length, 0) - out.length];
+  const tallies = column.numberTallies ?? [];
+  const out = sortedFinite(pieces, column.bounds, tallies);
+  let rows = 0;
+  for (const piece of pieces) rows += piece.length;
+  for (const { counts } of tallies) for (const count of counts) rows += count;
+  return [out, rows - out.length];
 }
 
 /** Adds each code's rows to `byCode`; returns how many were not missing. */

@@ -21,6 +21,12 @@ export interface CompareOptions {
   maxBytes?: number;
   onProgress?: (step: string, fraction: number) => void;
   signal?: AbortSignal;
+  /**
+   * Compared features that are not also read row by row (prediction, label, times, declared
+   * categorical) are asked of the reader as value counts, their tests needing nothing else.
+   * True unless set to false (the tests compare both ways).
+   */
+  tallies?: boolean;
 }
 
 export async function compareDatasets(
@@ -46,6 +52,12 @@ export async function compareDatasets(
   );
   const { compared, skipped } = chooseColumns(request, refNames, curNames, special);
   const trendTime = request.timeColumn ?? request.current.window?.column;
+  const declaredCategorical = new Set(request.categorical);
+  const tallied = new Set(
+    opts.tallies === false
+      ? []
+      : compared.filter((c) => !special.has(c) && !declaredCategorical.has(c)),
+  );
   need(request.predictionColumn, [refNames, curNames], request);
   need(request.labelColumn, [curNames], request);
   need(trendTime && request.labelColumn ? trendTime : undefined, [curNames], request);
@@ -70,7 +82,7 @@ export async function compareDatasets(
       role,
       path: table.path,
       columns: [...wanted],
-      categorical: new Set(request.categorical),
+      categorical: declaredCategorical,
       timeColumns: new Set(await table.timeColumns()),
       window,
       timeColumn: role === 'current' && request.labelColumn ? trendTime : undefined,
@@ -79,7 +91,7 @@ export async function compareDatasets(
     const step = `Reading ${fileLabel(role, table.path)}`;
     const onRead = (f: number) => progress(step, base + 0.45 * f);
     const hint = window && { ...window, keepColumn: wanted.has(window.column) };
-    for await (const batch of table.batches(reading, onRead, hint)) {
+    for await (const batch of table.batches(reading, onRead, hint, tallied)) {
       opts.signal?.throwIfAborted();
       store.add(batch);
     }
