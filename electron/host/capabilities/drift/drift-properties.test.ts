@@ -181,9 +181,12 @@ describe('sorting and walking large samples', () => {
     ]);
   });
 
-  it('takes the standard deviation of counted runs bit for bit as of the values', () => {
+  it('takes the standard deviation of counted runs as of the values, to an ulp or so', () => {
     const counted = sortedFinite(withMissing);
-    expect(populationStd(counted)).toBe(populationStd(Array.from(counted)));
+    const oneByOne = populationStd(Array.from(counted));
+    expect(Math.abs(populationStd(counted) - oneByOne)).toBeLessThanOrEqual(
+      4 * Number.EPSILON * oneByOne,
+    );
     // Sums past 2^53 are not exact: added one by one, as before.
     const huge = sortedFinite(Float64Array.of(2 ** 51, 2 ** 51 + 3, 2 ** 51 + 1, 2 ** 51));
     expect(populationStd(huge)).toBe(populationStd(Array.from(huge)));
