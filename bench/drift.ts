@@ -83,22 +83,30 @@ async function evidently(): Promise<
   }
 }
 
+/** The engine's median run of three (each in a fresh process: a cold start, as in the app). */
+async function engineMedian(): Promise<EngineMeasured> {
+  const runs: EngineMeasured[] = [];
+  for (let i = 0; i < 3; i++) runs.push(await engine());
+  runs.sort((a, b) => a.seconds - b.seconds);
+  return { ...runs[1]!, peakRssBytes: Math.max(...runs.map((r) => r.peakRssBytes)) };
+}
+
 export async function benchDrift(): Promise<BenchRow[]> {
-  const ours = await engine();
+  const ours = await engineMedian();
   const rows: BenchRow[] = [
     {
       name: 'drift engine: flights Jan vs Jun 2001, 5 columns',
       value: ours.seconds * 1000,
       unit: 'ms',
       note:
-        `read ${ours.readSeconds.toFixed(2)} s + tests ${ours.testSeconds.toFixed(2)} s; ` +
+        `median of 3; read ${ours.readSeconds.toFixed(3)} s + tests ${ours.testSeconds.toFixed(3)} s; ` +
         `CPU ${ours.cpuSeconds.toFixed(2)} s`,
     },
     {
       name: 'drift engine: peak memory',
       value: ours.peakRssBytes / 2 ** 20,
       unit: 'MiB',
-      note: 'whole process',
+      note: 'whole process, largest of the 3',
     },
   ];
   const theirs = await evidently();
