@@ -71,7 +71,7 @@ export function sortedFinite(
   if (bounds) {
     extent.set([bounds.lo, bounds.hi, bounds.integers ? 1 : 0]);
     for (const piece of pieces) n += piece.length;
-    n += tallied(tallies);
+    n += talliedRows(tallies);
   } else for (const piece of pieces) n += finiteExtent(piece, extent);
   const [lo, hi, integers] = extent as unknown as [number, number, number];
   const runs = n > 0 && integers ? countRuns(pieces, lo, hi, n, tallies) : undefined;
@@ -109,7 +109,7 @@ export function countedRuns(
   bounds: { lo: number; hi: number; integers: boolean },
   tallies: readonly ValueCounts[] = [],
 ): CountedRuns | undefined {
-  let n = tallied(tallies);
+  let n = talliedRows(tallies);
   for (const piece of pieces) n += piece.length;
   if (n === 0 || !bounds.integers) return undefined;
   const runs = countRuns(pieces, bounds.lo, bounds.hi, n, tallies);
@@ -175,7 +175,8 @@ function addTally({ numbers, counts: rows }: ValueCounts, lo: number, counts: In
   }
 }
 
-function tallied(tallies: readonly ValueCounts[]): number {
+/** How many rows the tallies count. */
+export function talliedRows(tallies: readonly ValueCounts[]): number {
   let n = 0;
   for (const { counts } of tallies)
     for (let entry = 0; entry < counts.length; entry++) n += counts[entry]!;
@@ -189,7 +190,7 @@ export function withTallies(
 ): Float64Array[] {
   const out = [...pieces];
   for (const { numbers, counts } of tallies) {
-    const values = new Float64Array(tallied([{ numbers, counts }]));
+    const values = new Float64Array(talliedRows([{ numbers, counts }]));
     let at = 0;
     for (let entry = 0; entry < counts.length; entry++) {
       values.fill(numbers[entry]!, at, at + counts[entry]!);

@@ -12,7 +12,7 @@ import {
 } from '../default-test';
 import { driftScore } from '../column-drift';
 import { type CleanValue, CountedSample } from '../column-values';
-import { countedRuns, sortedFinite } from '../sorted-values';
+import { countedRuns, sortedFinite, talliedRows } from '../sorted-values';
 import { populationStdOfRuns } from '../sum';
 import { wassersteinOfRuns } from '../wasserstein';
 import type { CollectedColumn } from '../datasets/column-store';
@@ -142,9 +142,8 @@ function cleaned(
   const pieces = column.numberPieces ?? [column.numbers];
   const tallies = column.numberTallies ?? [];
   const out = sortedFinite(pieces, column.bounds, tallies);
-  let rows = 0;
+  let rows = talliedRows(tallies);
   for (const piece of pieces) rows += piece.length;
-  for (const { counts } of tallies) for (const count of counts) rows += count;
   return [out, rows - out.length];
 }
 
