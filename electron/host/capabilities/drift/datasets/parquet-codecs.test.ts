@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { compress } from 'zstd-napi';
-import { nativeZstd, parquetCodecs, wasmZstd } from './parquet-codecs';
+import { nativeZstd, parquetCodecs, wasmZstd, zstdFallback } from './parquet-codecs';
 
 function payloads(): Uint8Array[] {
   let seed = 7;
@@ -17,8 +17,10 @@ function payloads(): Uint8Array[] {
 }
 
 describe('the ZSTD page decoders', () => {
-  it('loads libzstd natively', () => {
+  it('loads libzstd natively, so the reader says of no fallback', async () => {
     expect(() => nativeZstd()).not.toThrow();
+    await parquetCodecs();
+    expect(zstdFallback()).toBeUndefined();
   });
 
   it('decode what zstd compressed, natively and in WebAssembly alike', async () => {

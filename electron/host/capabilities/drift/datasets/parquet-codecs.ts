@@ -16,6 +16,7 @@ import type * as ZstdNapi from 'zstd-napi';
 type ZstdDecode = (input: Uint8Array, size: number) => Uint8Array;
 
 let withZstd: Promise<Compressors> | undefined;
+let nativeRefused: string | undefined;
 
 /** The decompressors; ask early, the ZSTD decoder loads meanwhile (once a process). */
 export function parquetCodecs(): Promise<Compressors> {
@@ -23,12 +24,21 @@ export function parquetCodecs(): Promise<Compressors> {
     let decode: ZstdDecode;
     try {
       decode = nativeZstd();
-    } catch {
+    } catch (error) {
+      nativeRefused = (error as Error).message.split('\n')[0];
       decode = await wasmZstd();
     }
     return { ...compressors, ZSTD: decode };
   })().catch(() => compressors);
   return withZstd;
+}
+
+/**
+ * Why ZSTD pages are decoded in WebAssembly, not by libzstd: undefined while libzstd is in use
+ * (or no decoder has been asked for). Slower, so worth a line in the log.
+ */
+export function zstdFallback(): string | undefined {
+  return nativeRefused && `zstd-napi did not load (${nativeRefused}): ZSTD pages in WebAssembly`;
 }
 
 /**

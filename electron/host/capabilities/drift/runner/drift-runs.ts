@@ -156,6 +156,7 @@ export class DriftRuns {
         if (!run || run.state !== 'running') return;
         if (message.type === 'progress')
           this.update({ ...run, step: message.step, fraction: message.fraction });
+        if (message.type === 'note') this.opts.log.warn({ runId }, message.message);
         if (message.type === 'done') resolve(message.report);
         if (message.type === 'failed')
           reject(

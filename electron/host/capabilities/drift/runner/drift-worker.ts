@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ComparisonRequest, DriftReport } from '../../../../../shared/contract/drift';
 import { DatasetFault } from '../datasets/dataset-fault';
+import { zstdFallback } from '../datasets/parquet-codecs';
 import { compareDatasets } from './compare-datasets';
 
 export interface DriftWorkerInput {
@@ -15,6 +16,8 @@ export interface DriftWorkerInput {
 
 export type DriftWorkerMessage =
   | { type: 'progress'; step: string; fraction: number }
+  /** Worth a line in the host's log (the comparison goes on). */
+  | { type: 'note'; message: string }
   | { type: 'done'; report: DriftReport }
   | { type: 'failed'; message: string; dataFault: boolean };
 
@@ -34,6 +37,8 @@ async function main(): Promise<void> {
         post({ type: 'progress', step, fraction });
       },
     });
+    const fallback = zstdFallback();
+    if (fallback) post({ type: 'note', message: fallback });
     post({ type: 'done', report });
   } catch (error) {
     post({
